@@ -1,0 +1,116 @@
+# ochre build. `make` builds build/ochre; `make test` builds and runs every
+# test twice: a normal (debug, asserts on) build in build/ and an
+# AddressSanitizer + UndefinedBehaviorSanitizer build in build-asan/.
+# `make deps` installs missing Debian packages (apt-get; sudo when not root).
+
+CC ?= cc
+B ?= build
+SAN ?=
+OPT ?= -O2
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wno-unused-parameter
+ifeq ($(CI),true)
+WARN += -Werror
+endif
+CFLAGS_BASE := -std=c17 -g $(OPT) $(WARN) -fvisibility=hidden -D_GNU_SOURCE \
+               -Iparser -Ianalyzer -Iengine -Ilsp -I$(B)/gen
+ifeq ($(SAN),1)
+CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer \
+               -fno-sanitize-recover=undefined
+LDFLAGS_SAN := -fsanitize=address,undefined
+endif
+ALL_CFLAGS := $(CFLAGS_BASE) $(CFLAGS)
+LDLIBS := -lm
+
+PKGS_DEV := libcriterion-dev libjansson-dev libuv1-dev unicode-data pkg-config
+CRITERION_LIBS = $(shell pkg-config --libs criterion 2>/dev/null || echo -lcriterion)
+
+# --- sources ----------------------------------------------------------------
+UNICODE_GEN := $(B)/gen/unicode_generated.c
+PARSER_SRC := $(wildcard parser/*.c)
+PARSER_OBJ := $(PARSER_SRC:%.c=$(B)/obj/%.o) $(B)/obj/gen/unicode_generated.o
+CLI_SRC := $(wildcard cli/*.c)
+CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
+PARSER_LIB := $(B)/libochre_parser.a
+TEST_PARSER_SRC := $(wildcard tests/parser/test_*.c)
+TEST_TOOL_SRC := $(wildcard tests/parser/tool_*.c)
+TEST_TOOLS := $(TEST_TOOL_SRC:tests/parser/%.c=$(B)/tests/%)
+
+.PHONY: all test test-one check-asan deps demo clean unit test262-parse bench
+all: $(B)/ochre
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/obj/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Iparser -MMD -MP -c $< -o $@
+
+# Generated Unicode tables (never committed): built from Debian's unicode-data.
+$(B)/tools/gen_unicode: tools/gen_unicode.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -O1 -g -Wall -Wextra $< -o $@
+$(UNICODE_GEN): $(B)/tools/gen_unicode
+	@mkdir -p $(dir $@)
+	$(B)/tools/gen_unicode /usr/share/unicode > $@.tmp && mv $@.tmp $@
+
+$(PARSER_LIB): $(PARSER_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/ochre: $(CLI_OBJ) $(PARSER_LIB)
+	$(CC) $(LDFLAGS_SAN) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+$(B)/tests/test_parser: $(TEST_PARSER_SRC) $(PARSER_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) $(TEST_PARSER_SRC) $(PARSER_LIB) $(CRITERION_LIBS) $(LDLIBS) -o $@
+
+$(B)/tests/tool_%: tests/parser/tool_%.c $(PARSER_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) $< $(PARSER_LIB) $(LDLIBS) -o $@
+
+# --- tests ------------------------------------------------------------------
+# One configuration (B, SAN): unit tests, then the conformance and corpus
+# suites (scripts in tests/parser/, which fetch pinned npm packages into
+# $(OCHRE_CACHE) once).
+unit: $(B)/tests/test_parser
+	$(B)/tests/test_parser --jobs 2
+
+test-one: all unit $(TEST_TOOLS)
+	B=$(B) tests/run_suites.sh
+
+test: deps
+	$(MAKE) B=build test-one
+	$(MAKE) B=build-asan SAN=1 OPT=-O1 test-one
+	@echo "make test: all suites passed (normal and ASan/UBSan builds)"
+
+check-asan: deps
+	$(MAKE) B=build-asan SAN=1 OPT=-O1 test-one
+
+bench: all $(TEST_TOOLS)
+	bench/parse/run.sh
+
+demo: deps all
+	$(B)/ochre parse --tolerant examples/broken.js || true
+	$(B)/ochre parse --json examples/hello.js | head -c 600; echo
+
+# Installs what is missing, and nothing when everything is there.
+deps:
+	@missing=""; \
+	pkg-config --exists criterion || missing="$$missing libcriterion-dev"; \
+	pkg-config --exists jansson || missing="$$missing libjansson-dev"; \
+	pkg-config --exists libuv || missing="$$missing libuv1-dev"; \
+	test -f /usr/share/unicode/DerivedCoreProperties.txt || missing="$$missing unicode-data"; \
+	command -v node >/dev/null || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+clean:
+	rm -rf build build-asan
+
+-include $(shell find $(B)/obj -name '*.d' 2>/dev/null)
