@@ -33,6 +33,10 @@ PARSER_OBJ := $(PARSER_SRC:%.c=$(B)/obj/%.o) $(B)/obj/gen/unicode_generated.o
 CLI_SRC := $(wildcard cli/*.c)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
 PARSER_LIB := $(B)/libochre_parser.a
+ANALYZER_SRC := $(wildcard analyzer/*.c)
+ANALYZER_OBJ := $(ANALYZER_SRC:%.c=$(B)/obj/%.o)
+ANALYZER_LIB := $(B)/libochre_analyzer.a
+TEST_ANALYZER_SRC := $(wildcard tests/analyzer/test_*.c)
 TEST_PARSER_SRC := $(wildcard tests/parser/test_*.c)
 TEST_TOOL_SRC := $(wildcard tests/parser/tool_*.c)
 TEST_TOOLS := $(TEST_TOOL_SRC:tests/parser/%.c=$(B)/tests/%)
@@ -60,23 +64,35 @@ $(PARSER_LIB): $(PARSER_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/ochre: $(CLI_OBJ) $(PARSER_LIB)
+$(ANALYZER_LIB): $(ANALYZER_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+# Libraries in dependency order: each may use only those after it.
+LIBS := $(ANALYZER_LIB) $(PARSER_LIB)
+
+$(B)/ochre: $(CLI_OBJ) $(LIBS)
 	$(CC) $(LDFLAGS_SAN) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+$(B)/tests/test_analyzer: $(TEST_ANALYZER_SRC) $(LIBS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) $(TEST_ANALYZER_SRC) $(LIBS) $(CRITERION_LIBS) $(LDLIBS) -o $@
 
 $(B)/tests/test_parser: $(TEST_PARSER_SRC) $(PARSER_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) $(TEST_PARSER_SRC) $(PARSER_LIB) $(CRITERION_LIBS) $(LDLIBS) -o $@
 
-$(B)/tests/tool_%: tests/parser/tool_%.c $(PARSER_LIB)
+$(B)/tests/tool_%: tests/parser/tool_%.c $(LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) $< $(PARSER_LIB) $(LDLIBS) -o $@
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) $< $(LIBS) -lpthread $(LDLIBS) -o $@
 
 # --- tests ------------------------------------------------------------------
 # One configuration (B, SAN): unit tests, then the conformance and corpus
 # suites (scripts in tests/parser/, which fetch pinned npm packages into
 # $(OCHRE_CACHE) once).
-unit: $(B)/tests/test_parser
-	$(B)/tests/test_parser --jobs 2
+UNIT_BINS := $(B)/tests/test_parser $(if $(TEST_ANALYZER_SRC),$(B)/tests/test_analyzer)
+unit: $(UNIT_BINS)
+	@for t in $(UNIT_BINS); do echo "== $$t"; $$t --jobs 2 || exit 1; done
 
 test-one: all unit $(TEST_TOOLS)
 	B=$(B) tests/run_suites.sh

@@ -427,7 +427,7 @@ typedef struct PsJsxOpening {
     X(EXP_ASSIGN, "**=") X(SHL_ASSIGN, "<<=") X(SAR_ASSIGN, ">>=")           \
     X(SHR_ASSIGN, ">>>=") X(BITOR_ASSIGN, "|=") X(BITXOR_ASSIGN, "^=")       \
     X(BITAND_ASSIGN, "&=") X(OR_ASSIGN, "||=") X(AND_ASSIGN, "&&=")          \
-    X(NULLISH_ASSIGN, "??=")
+    X(NULLISH_ASSIGN, "?\?=")
 
 typedef enum PsOp {
 #define PS_X(id, text) PS_OP_##id,

@@ -8,3 +8,4 @@
 #include "diag_codes_lex.h"
 #include "diag_codes_parse.h"
 #include "diag_codes_regexp.h"
+#include "diag_codes_analyzer.h"

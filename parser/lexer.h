@@ -39,7 +39,7 @@
     X(STARSTAR_ASSIGN, "**=") X(SHL_ASSIGN, "<<=") X(SAR_ASSIGN, ">>=")        \
     X(SHR_ASSIGN, ">>>=") X(AMP_ASSIGN, "&=") X(PIPE_ASSIGN, "|=")             \
     X(CARET_ASSIGN, "^=") X(AMPAMP_ASSIGN, "&&=") X(PIPEPIPE_ASSIGN, "||=")    \
-    X(QQ_ASSIGN, "??=") X(ARROW, "=>") X(SLASH, "/") X(SLASH_ASSIGN, "/=")     \
+    X(QQ_ASSIGN, "?\?=") X(ARROW, "=>") X(SLASH, "/") X(SLASH_ASSIGN, "/=")    \
     X(AT, "@")                                                                  \
     X(JSX_TEXT, "JSX text")     /* (rescan only) */                             \
     X(JSX_STRING, "JSX string") /* attribute value, no escapes (rescan only) */
@@ -93,7 +93,7 @@ typedef enum PsKeyword {
 #define PS_TF_ESCAPED 0x02u         // identifier/keyword or string contains escapes
 #define PS_TF_LEGACY_OCTAL 0x04u    // number `010`/`08`, or string with `\0nn` or `\8`/`\9`
 #define PS_TF_INVALID_ESCAPE 0x08u  // template whose cooked value is undefined
-#define PS_TF_HTML_COMMENT_BEFORE 0x10u  // `-->` comment consumed before (Annex B)
+#define PS_TF_HTML_COMMENT_BEFORE 0x10u  // `<!--` or `-->` comment consumed before (Annex B)
 
 typedef struct PsToken {
     uint8_t type;   // PsTok
@@ -103,18 +103,24 @@ typedef struct PsToken {
     // IDENT/PRIVATE_NAME: decoded name (without '#'); STRING: decoded value;
     // TEMPLATE*: cooked value (NULL with PS_TF_INVALID_ESCAPE); BIGINT: raw
     // digits without `n` and `_` (acorn's `bigint`); REGEX: pattern body;
-    // JSX_TEXT/JSX_STRING: value with entities decoded. Points into the
-    // source when nothing was decoded, else into the arena.
+    // JSX_TEXT/JSX_STRING: value with entities decoded; NUMBER: the source
+    // text. Points into the source when nothing was decoded, else into the
+    // arena. Decoded values are WTF-8 (invalid source bytes become U+FFFD).
     const char *value;
     uint32_t value_len;
     // TEMPLATE*: raw value with CR/CRLF normalized to LF. REGEX: the flags.
+    // JSX_TEXT: the source text.
     const char *raw;
     uint32_t raw_len;
     double number;  // NUMBER: the value
     // Offset of the first legacy octal / \8 \9 escape or literal (with
     // PS_TF_LEGACY_OCTAL), for strict-mode errors reported later by the
     // parser (e.g. "use strict" after such a string in a prologue).
+    // On TEMPLATE* tokens with PS_TF_INVALID_ESCAPE: offset of the first
+    // invalid escape (its backslash); that is an error only in untagged
+    // templates, so the parser reports it (E0020), not the lexer.
     uint32_t octal_pos;
+    uint32_t octal_end;  // end of the escape or literal at octal_pos
 } PsToken;
 
 typedef struct PsLexer {
@@ -125,13 +131,23 @@ typedef struct PsLexer {
     OchArena *arena;     // decoded strings
     OchDiagList *diags;  // lexical errors are reported here
     bool module;         // module goal: no HTML-like comments
-    bool annex_b;        // HTML-like comments, legacy octal allowed (sloppy)
+    bool annex_b;        // HTML-like comments (legacy octal is main grammar: see strict)
     bool strict;         // set by the parser: legacy octal literals/escapes are errors
     bool jsx;
+    // For a STRING token: the number of diagnostics before its own scan
+    // (after its leading trivia). ps_lexer_rescan_jsx_string truncates
+    // self->diags to it, so that the errors of the JS-string reading (bad
+    // escapes, a line break) disappear. Other rescanned tokens (`/`, `}`,
+    // `>`) cannot have diagnostics of their own.
+    uint32_t tok_diags;
 } PsLexer;
 
-// Prepares to lex src. Skips a hashbang line at offset 0. Reports invalid
-// UTF-8 once per run of bad bytes. Call ps_lexer_next for the first token.
+// Prepares to lex src. Skips a hashbang line at offset 0 (also after a
+// UTF-8 byte order mark). Sets `strict` for the module goal. Invalid UTF-8
+// is reported by whichever scanner meets it, once per run of bad bytes (in
+// code the run becomes an ERROR token). Call ps_lexer_next for the first
+// token. All scanning is linear in the input; tokens without escapes
+// allocate nothing.
 void ps_lexer_init(PsLexer *self, const char *src, uint32_t len, OchArena *arena,
                    OchDiagList *diags, bool module, bool annex_b, bool jsx);
 

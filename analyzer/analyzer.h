@@ -1,0 +1,291 @@
+// Public API of the ochre analyzer: scope analysis and early errors over a
+// parsed tree (possibly error-recovered). One scope analysis serves the
+// engine's compiler (where each binding lives, which references need a TDZ
+// check or a dynamic lookup), the linter and the LSP (bindings, references,
+// queries by offset).
+//
+// Model
+// - Scopes (AnScope) form a tree rooted at the GLOBAL (script) or MODULE
+//   scope. Block-like scopes (BLOCK, SWITCH) exist only when they declare
+//   something; every other kind exists whenever its construct does.
+// - A function has up to three scopes, outermost first:
+//     FUNCTION_NAME  the name of a named function expression (only binding);
+//     PARAMS         the parameters, when the parameter list contains
+//                    expressions (defaults, computed keys): the body's vars
+//                    then live in a separate environment, as in the spec;
+//     FUNCTION       the function's var scope: parameters (when there is no
+//                    PARAMS scope), vars, top-level functions and lexicals.
+//   an_scope_of_node(fn) returns the FUNCTION scope.
+// - Bindings (AnBinding) belong to one scope. Labels and private names are
+//   separate namespaces (AnScope.labels, AnScope.privates).
+// - References (AnRef) are identifier uses (reads, writes, initializations).
+//   A reference whose binding is NULL is unresolved: a property of the global
+//   object (or a global lexical declaration of another script).
+// - Everything lives in the result's arena; the AST is never modified. All
+//   structures are read-only for callers.
+//
+// Early errors: the static-semantics errors of ECMA-262 that the parser does
+// not report (redeclarations, duplicate and undeclared exports), as
+// diagnostics E0500-E0999 (parser/diag_codes_analyzer.h,
+// docs/diagnostics/analyzer.md).
+#ifndef OCHRE_ANALYZER_ANALYZER_H
+#define OCHRE_ANALYZER_ANALYZER_H
+
+#include "parser.h"
+
+typedef struct AnOptions {
+    // Annex B semantics in sloppy scripts: block-level function hoisting
+    // (B.3.2), duplicate block functions (B.3.2.4/B.3.3), `var` redeclaring a
+    // simple catch parameter (B.3.4). Default true.
+    bool annex_b;
+    // Report early errors (E05nn). Default true; scope analysis alone when false.
+    bool early_errors;
+} AnOptions;
+
+// Fills defaults (annex_b and early_errors on).
+void an_options_default(AnOptions *opts);
+
+// ---------------------------------------------------------------------------
+// Scopes.
+
+typedef enum AnScopeKind {
+    AN_SCOPE_GLOBAL,         // script top level (node: PROGRAM)
+    AN_SCOPE_MODULE,         // module top level (node: PROGRAM)
+    AN_SCOPE_FUNCTION_NAME,  // own name of a named function expression (node: FUNCTION_EXPR)
+    AN_SCOPE_PARAMS,         // parameters of a function whose list has expressions (node: function)
+    AN_SCOPE_FUNCTION,       // function, arrow or method: its var scope (node: function)
+    AN_SCOPE_CLASS,          // class: inner name, private names, heritage, computed keys
+    AN_SCOPE_CLASS_FIELD,    // a field initializer: function-like (node: PROPERTY_DEF/ACCESSOR_PROPERTY)
+    AN_SCOPE_STATIC_BLOCK,   // class static block: function-like var scope (node: STATIC_BLOCK)
+    AN_SCOPE_BLOCK,          // block with declarations (node: BLOCK; or the FUNCTION_DECL of
+                             // `if (x) function f() {}`, Annex B, which is not in the node index)
+    AN_SCOPE_SWITCH,         // case block with declarations (node: SWITCH_STMT)
+    AN_SCOPE_CATCH,          // catch parameter (node: CATCH_CLAUSE); the body is a BLOCK inside
+    AN_SCOPE_FOR,            // for/for-in/for-of with a let/const/using head (node: the loop)
+    AN_SCOPE_WITH,           // body of a with statement: object environment (node: WITH_STMT)
+    AN_SCOPE_KIND_COUNT
+} AnScopeKind;
+
+// Scope flags (AnScope.flags).
+#define AN_SF_STRICT 0x0001u          // code in this scope is strict mode code
+#define AN_SF_CLOSURE 0x0002u         // outermost scope of a function-like activation: references
+                                      // leaving it come from a closure
+#define AN_SF_ARROW 0x0004u           // FUNCTION/PARAMS of an arrow function
+#define AN_SF_METHOD 0x0008u          // FUNCTION of a method, getter, setter or constructor
+#define AN_SF_CONSTRUCTOR 0x0010u     // FUNCTION of a class constructor
+#define AN_SF_DERIVED 0x0020u         // ... of a class with `extends` (super() allowed)
+#define AN_SF_PER_ITERATION 0x0040u   // FOR: fresh bindings per iteration (copy captured ones)
+#define AN_SF_HAS_EVAL 0x0080u        // contains a direct eval call itself; also set on the
+                                      // activation's var scope (fn) of such a call
+#define AN_SF_EVAL_TAINTED 0x0100u    // this scope or a descendant calls eval directly: every
+                                      // binding here is captured (visible to eval code)
+#define AN_SF_DYNAMIC 0x0200u         // bindings may appear at run time (with object, sloppy
+                                      // direct eval's vars): references crossing it are dynamic
+#define AN_SF_CONTAINS_WITH 0x0400u   // var scope (fn) of an activation containing `with`
+#define AN_SF_USES_ARGUMENTS 0x0800u  // FUNCTION: needs its arguments object
+#define AN_SF_USES_THIS 0x1000u       // this-site (or arrow inheriting it) uses `this`
+#define AN_SF_USES_SUPER 0x2000u      // ... uses `super.x` / `super[x]`
+#define AN_SF_USES_SUPER_CALL 0x4000u // ... calls `super(...)`
+#define AN_SF_USES_NEW_TARGET 0x8000u // ... uses `new.target`
+#define AN_SF_THIS_CAPTURED 0x10000u  // this-site: an inner arrow uses its this/super/new.target
+
+typedef struct AnScope AnScope;
+typedef struct AnBinding AnBinding;
+typedef struct AnRef AnRef;
+
+struct AnScope {
+    uint8_t kind;           // AnScopeKind
+    uint32_t flags;         // AN_SF_*
+    uint32_t depth;         // 0 for the root
+    uint32_t start, end;    // source range the scope covers (used by an_scope_at)
+    PsNode *node;           // construct that creates it (see AnScopeKind)
+    AnScope *parent;
+    AnScope *first_child, *last_child, *next_sibling;  // children in creation (source) order
+    // The var scope of the activation this scope's code runs in: FUNCTION,
+    // CLASS_FIELD, STATIC_BLOCK, GLOBAL or MODULE (for a PARAMS scope, its
+    // FUNCTION; for FUNCTION_NAME, the enclosing activation's).
+    AnScope *fn;
+    // Where `this`, `super` and `new.target` bind: the nearest non-arrow
+    // FUNCTION, CLASS_FIELD, STATIC_BLOCK, or the root. Arrows inherit.
+    AnScope *this_scope;
+    AnBinding *bindings;    // declared bindings in declaration order (list: AnBinding.next)
+    uint32_t nbindings;
+    AnBinding *labels;      // labels declared directly in this scope (list: next)
+    AnBinding *privates;    // CLASS: private names (list: next)
+    AnRef *refs;            // references occurring directly in this scope (list: next_in_scope)
+    uint32_t nrefs;
+    // Internal (analysis state).
+    AnRef *refs_last;
+    AnBinding *bindings_last;
+    uint32_t ref_mark;      // pending-reference stack height at entry
+    uint32_t create_pos;    // CLOSURE scopes: offset from which the closure may run
+};
+
+// ---------------------------------------------------------------------------
+// Bindings.
+
+typedef enum AnBindingKind {
+    AN_BIND_VAR,
+    AN_BIND_LET,
+    AN_BIND_CONST,
+    AN_BIND_USING,
+    AN_BIND_AWAIT_USING,
+    AN_BIND_FUNCTION,       // function declaration: var-like at function/script top level,
+                            // lexical (AN_BF_LEXICAL) in blocks and at module top level
+    AN_BIND_CLASS,          // class declaration (outer binding)
+    AN_BIND_CLASS_NAME,     // a class's own immutable name inside its CLASS scope
+    AN_BIND_FUNCTION_NAME,  // a named function expression's own name (FUNCTION_NAME scope)
+    AN_BIND_PARAM,
+    AN_BIND_CATCH,
+    AN_BIND_IMPORT,         // import binding (default, named or namespace)
+    AN_BIND_ARGUMENTS,      // implicit `arguments` of a non-arrow function
+    AN_BIND_LABEL,          // statement label (AnScope.labels)
+    AN_BIND_PRIVATE,        // #name of a class (AnScope.privates)
+    AN_BIND_KIND_COUNT
+} AnBindingKind;
+
+// Binding flags (AnBinding.flags).
+#define AN_BF_LEXICAL 0x0001u     // lexically scoped declaration: a redeclaration is an error
+#define AN_BF_TDZ 0x0002u         // has a temporal dead zone (let, const, using, class, import,
+                                  // parameters of a PARAMS scope)
+#define AN_BF_CAPTURED 0x0004u    // referenced from a closure or visible to direct eval: must
+                                  // live in a heap context; else it may stay in a register
+#define AN_BF_READ 0x0008u        // has a read reference
+#define AN_BF_WRITTEN 0x0010u     // has a write reference other than its initialization
+#define AN_BF_ANNEXB 0x0020u      // block function also assigned to annexb_var (B.3.3)
+#define AN_BF_ANNEXB_VAR 0x0040u  // var created only by B.3.3 hoisting (starts undefined)
+#define AN_BF_EXPORTED 0x0080u    // module binding that is exported
+#define AN_BF_REDECLARED 0x0100u  // declared more than once (var, sloppy functions, params)
+#define AN_BF_GETTER 0x0200u      // PRIVATE: has a getter
+#define AN_BF_SETTER 0x0400u      // PRIVATE: has a setter
+#define AN_BF_STATIC 0x0800u      // PRIVATE: static member
+#define AN_BF_METHOD 0x1000u      // PRIVATE: method or accessor (not a field)
+
+struct AnBinding {
+    const char *name;       // WTF-8, not NUL-terminated (points into source or arena)
+    uint32_t len;
+    uint8_t kind;           // AnBindingKind
+    uint16_t flags;         // AN_BF_*
+    AnScope *scope;
+    PsNode *id;             // first declaring identifier (NULL for implicit `arguments`)
+    // Declaring construct: VAR_DECLARATOR (var/let/const/using), FUNCTION_DECL
+    // or FUNCTION_EXPR (functions, function names; the function for its
+    // parameters), CLASS_DECL/CLASS_EXPR, CATCH_CLAUSE, IMPORT_*SPECIFIER,
+    // LABELED_STMT, the class member for private names; NULL for `arguments`.
+    PsNode *decl;
+    AnRef *refs;            // references in resolution order (list: AnRef.next_for_binding)
+    AnRef *refs_last;
+    uint32_t nrefs;
+    AnBinding *next;        // next binding of the same scope and namespace
+    AnBinding *annexb_var;  // AN_BF_ANNEXB: the function-scope var it is copied to
+    // TDZ: a same-activation use at offset p is safe iff init_pos <= p < tdz_end
+    // (tdz_end bounds a switch case clause). Meaningful with AN_BF_TDZ.
+    uint32_t init_pos, tdz_end;
+    // Internal (analysis state).
+    AnBinding *shadow;      // next binding of the same name in an open scope
+    struct AnName *iname;   // interned name
+};
+
+// ---------------------------------------------------------------------------
+// References.
+
+#define AN_REF_READ 0x0001u
+#define AN_REF_WRITE 0x0002u     // assignment, update, for-in/of target, destructuring
+#define AN_REF_INIT 0x0004u      // initialization by its declaration (`let x = 1`, for-of head,
+                                 // parameter default); also AN_REF_WRITE
+#define AN_REF_TDZ 0x0008u       // may run before its binding is initialized: needs a check
+#define AN_REF_CLOSURE 0x0010u   // occurs in a closure nested in the binding's activation
+#define AN_REF_DYNAMIC 0x0020u   // may be intercepted by `with` or a sloppy direct eval's var:
+                                 // needs a dynamic lookup (binding is the static fallback)
+#define AN_REF_TYPEOF 0x0040u    // operand of `typeof` (no ReferenceError when unresolved)
+#define AN_REF_EXPORT 0x0080u    // local name of `export { x }` (not evaluated)
+#define AN_REF_LABEL 0x0100u     // label of break/continue
+#define AN_REF_PRIVATE 0x0200u   // #name use (member access or `#x in o`)
+#define AN_REF_CALLEE 0x0400u    // callee of a call or `new`
+
+struct AnRef {
+    PsNode *node;           // IDENTIFIER (PRIVATE_IDENTIFIER, JSX_IDENTIFIER)
+    AnScope *scope;         // scope the reference occurs in
+    AnBinding *binding;     // NULL: unresolved (global object), undeclared label/private name
+    uint32_t flags;         // AN_REF_*
+    // Internal: the earliest offset at which the code of this reference may
+    // run, relative to the binding's activation (AN_REF_CLOSURE).
+    uint32_t closure_pos;
+    AnRef *next_in_scope;
+    AnRef *next_for_binding;
+    struct AnName *iname;
+};
+
+// ---------------------------------------------------------------------------
+// Analysis.
+
+typedef struct AnIndexEntry AnIndexEntry;
+
+typedef struct AnResult {
+    const PsParse *parse;   // borrowed: must outlive the result
+    AnScope *root;          // GLOBAL or MODULE scope; never NULL
+    OchDiagList diags;      // early errors in source order (messages in arena)
+    OchArena arena;         // owns scopes, bindings, references, diagnostic text
+    uint32_t nscopes, nbindings, nrefs;
+    // Sorted indexes (internal; use the query functions below).
+    AnIndexEntry *idents;   // identifier nodes by start offset
+    uint32_t nidents;
+    AnIndexEntry *scopes;   // scope-creating nodes by start offset
+    uint32_t nscope_index;
+} AnResult;
+
+// Analyzes a parse result. The goal comes from the tree (PROGRAM op), strict
+// mode from the PROGRAM's and functions' flags. Works on error-recovered
+// trees (ERROR and MISSING nodes are skipped or walked for what they
+// salvaged). Never fails; returns a result to free with an_result_free.
+// Linear in the tree size, except that an unresolved reference is checked
+// once per enclosing scope that declares something (nesting depth).
+AnResult *an_analyze(const PsParse *parse, const AnOptions *opts);
+void an_result_free(AnResult *self);
+
+// True when the result has at least one error-severity diagnostic.
+bool an_result_has_errors(const AnResult *self);
+
+// ---------------------------------------------------------------------------
+// Queries (O(log n) unless noted).
+
+// The scope a node creates: PROGRAM -> root, function -> its FUNCTION scope,
+// class -> CLASS, BLOCK/SWITCH_STMT/CATCH_CLAUSE/for loops/WITH_STMT/
+// STATIC_BLOCK/class field member -> their scope. NULL when the node creates
+// none (e.g. a block without declarations).
+AnScope *an_scope_of_node(const AnResult *self, const PsNode *node);
+
+// Innermost scope whose range contains the byte offset (the root if none).
+// O(depth * children).
+AnScope *an_scope_at(const AnResult *self, uint32_t offset);
+
+// The reference an identifier node makes, or NULL (declarations without an
+// initializer, property names, undeclared...).
+AnRef *an_ref_of_node(const AnResult *self, const PsNode *ident);
+
+// The binding an identifier node declares or refers to, or NULL.
+AnBinding *an_binding_of_node(const AnResult *self, const PsNode *ident);
+
+// The binding declared or referenced by the identifier that contains the
+// byte offset (start <= offset < end, or offset == end for a cursor right
+// after a name), or NULL. Includes labels and private names.
+AnBinding *an_binding_at(const AnResult *self, uint32_t offset);
+
+// The binding a name resolves to when used in scope (walking outwards,
+// ignoring TDZ and declaration order), or NULL (global). O(bindings in the
+// scope chain).
+AnBinding *an_scope_lookup(const AnScope *scope, const char *name, uint32_t len);
+
+// Whether the reference needs a TDZ check (AN_REF_TDZ).
+static inline bool an_ref_needs_tdz(const AnRef *ref) { return (ref->flags & AN_REF_TDZ) != 0; }
+
+// Names for dumps and messages: "function", "let", ...
+const char *an_scope_kind_name(AnScopeKind kind);
+const char *an_binding_kind_name(AnBindingKind kind);
+
+// Appends a readable dump of the scope tree (scopes with flags, bindings with
+// flags and reference counts, unresolved references) to out; for tests and
+// `ochre check --scopes`. Stable format, one item per line.
+void an_result_dump(const AnResult *self, OchBuf *out);
+
+#endif

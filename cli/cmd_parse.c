@@ -1,0 +1,244 @@
+// `ochre parse`: syntax check of one file, or its ESTree JSON.
+//
+// The goal (script or module) follows the file the way Node decides it:
+// `.mjs` is a module, `.cjs` a script, and `.js`/`.jsx` follow the `"type"`
+// of the nearest package.json. `.jsx` turns JSX on.
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "parser.h"
+
+const char cli_parse_usage[] =
+    "usage: ochre parse [--script|--module] [--jsx] [--json] [--tolerant] [--color] FILE|-\n"
+    "\n"
+    "Parses FILE (`-` reads stdin) and reports syntax errors on stderr.\n"
+    "\n"
+    "  --script, --module  parse with this goal; by default `.mjs` is a module,\n"
+    "                      `.cjs` a script, and `.js`/`.jsx` follow the \"type\" of\n"
+    "                      the nearest package.json\n"
+    "  --jsx               accept JSX (implied by `.jsx`)\n"
+    "  --decorators        accept decorators\n"
+    "  --json              print the ESTree JSON (acorn-compatible) on stdout\n"
+    "  --tolerant          recover from errors and report all of them; with --json\n"
+    "                      the recovered tree is printed too\n"
+    "  --color             color the diagnostics\n"
+    "\n"
+    "exit status: 0 no syntax error, 1 syntax errors, 2 usage or I/O error\n";
+
+typedef struct ParseArgs {
+    const char *file;
+    int goal;  // -1: from the file name
+    bool jsx, decorators, json, tolerant, color;
+} ParseArgs;
+
+static int usage_error(const char *fmt, const char *arg) {
+    fputs("ochre parse: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n\n", stderr);
+    fputs(cli_parse_usage, stderr);
+    return CLI_EXIT_USAGE;
+}
+
+// Returns -1 when the arguments are fine, else the exit status.
+static int parse_args(int argc, char **argv, ParseArgs *a) {
+    memset(a, 0, sizeof *a);
+    a->goal = -1;
+    bool options_done = false;
+    for (int i = 1; i < argc; i++) {
+        const char *s = argv[i];
+        if (options_done || s[0] != '-' || strcmp(s, "-") == 0) {
+            if (a->file) return usage_error("expected one file, got another: '%s'", s);
+            a->file = s;
+        } else if (strcmp(s, "--") == 0) {
+            options_done = true;
+        } else if (strcmp(s, "--script") == 0 || strcmp(s, "--module") == 0) {
+            int goal = s[2] == 's' ? PS_GOAL_SCRIPT : PS_GOAL_MODULE;
+            if (a->goal != -1 && a->goal != goal) return usage_error("%s", "--script and --module exclude each other");
+            a->goal = goal;
+        } else if (strcmp(s, "--jsx") == 0) {
+            a->jsx = true;
+        } else if (strcmp(s, "--decorators") == 0) {
+            a->decorators = true;
+        } else if (strcmp(s, "--json") == 0) {
+            a->json = true;
+        } else if (strcmp(s, "--tolerant") == 0) {
+            a->tolerant = true;
+        } else if (strcmp(s, "--color") == 0) {
+            a->color = true;
+        } else if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) {
+            fputs(cli_parse_usage, stdout);
+            return CLI_EXIT_OK;
+        } else {
+            return usage_error("unknown option '%s'", s);
+        }
+    }
+    if (!a->file) return usage_error("%s", "no input file (use `-` for stdin)");
+    return -1;
+}
+
+// --- goal from package.json ---------------------------------------------------
+
+// Reads a JSON string at s[*i] (which is '"'); stores its raw contents
+// (escapes undecoded) and moves *i past the closing quote. False when the
+// string does not end.
+static bool json_string(const char *s, size_t n, size_t *i, const char **raw, size_t *raw_len) {
+    size_t j = *i + 1;
+    *raw = s + j;
+    while (j < n && s[j] != '"') j += s[j] == '\\' ? 2 : 1;
+    if (j >= n) return false;
+    *raw_len = j - (size_t)(*raw - s);
+    *i = j + 1;
+    return true;
+}
+
+static size_t skip_ws(const char *s, size_t n, size_t i) {
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    return i;
+}
+
+// True when the JSON text is an object whose top-level "type" member is the
+// string "module". A scan, not a parser: it only tracks nesting and strings,
+// which is all it takes to tell top-level keys from everything else.
+static bool package_type_is_module(const char *s, size_t n) {
+    size_t i = skip_ws(s, n, 0);
+    if (i >= n || s[i] != '{') return false;
+    int depth = 0;
+    while (i < n) {
+        char c = s[i];
+        if (c == '{' || c == '[') {
+            depth++;
+            i++;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0) return false;
+            i++;
+        } else if (c == '"') {
+            const char *key;
+            size_t key_len;
+            if (!json_string(s, n, &i, &key, &key_len)) return false;
+            size_t j = skip_ws(s, n, i);
+            if (depth != 1 || j >= n || s[j] != ':') continue;  // a value, or a nested key
+            i = skip_ws(s, n, j + 1);
+            if (key_len != 4 || memcmp(key, "type", 4) != 0) continue;
+            const char *val;
+            size_t val_len;
+            return i < n && s[i] == '"' && json_string(s, n, &i, &val, &val_len) && val_len == 6 &&
+                   memcmp(val, "module", 6) == 0;
+        } else {
+            i++;
+        }
+    }
+    return false;
+}
+
+// The goal of a `.js`/`.jsx` file: Node's package scope is the nearest
+// package.json above the file, not crossing a node_modules directory.
+static PsGoal package_scope_goal(const char *file) {
+    char dir[PATH_MAX];
+    const char *slash = strrchr(file, '/');
+    if (!slash) snprintf(dir, sizeof dir, ".");
+    else if (slash == file) snprintf(dir, sizeof dir, "/");
+    else snprintf(dir, sizeof dir, "%.*s", (int)(slash - file), file);
+    char abs[PATH_MAX];
+    if (!realpath(dir, abs)) return PS_GOAL_SCRIPT;
+    for (;;) {
+        char *base = strrchr(abs, '/');
+        if (base && strcmp(base + 1, "node_modules") == 0) return PS_GOAL_SCRIPT;
+        char pkg[PATH_MAX + 16];
+        snprintf(pkg, sizeof pkg, "%s/package.json", strcmp(abs, "/") == 0 ? "" : abs);
+        char *text;
+        size_t len;
+        if (ps_source_read_file(pkg, &text, &len) == OCH_OK) {
+            bool module = package_type_is_module(text, len);
+            och_free(text);
+            return module ? PS_GOAL_MODULE : PS_GOAL_SCRIPT;
+        }
+        if (!base || strcmp(abs, "/") == 0) return PS_GOAL_SCRIPT;  // searched up to the root
+        if (base == abs) abs[1] = 0;  // "/dir" -> "/"
+        else *base = 0;
+    }
+}
+
+static bool has_suffix(const char *s, const char *suffix) {
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+// --- output -------------------------------------------------------------------
+
+// Writes the buffer to f in one call. False on a write error.
+static bool write_all(FILE *f, const OchBuf *b) {
+    if (b->len && fwrite(b->data, 1, b->len, f) != b->len) return false;
+    return fflush(f) == 0;
+}
+
+static void summarize(OchBuf *err, const char *name, const PsParse *r) {
+    uint32_t errors = 0, warnings = 0;
+    for (uint32_t i = 0; i < r->diags.v.len; i++) {
+        if (r->diags.v.items[i].severity == OCH_SEV_ERROR) errors++;
+        else if (r->diags.v.items[i].severity == OCH_SEV_WARNING) warnings++;
+    }
+    och_buf_printf(err, "%s: ", name);
+    if (!errors && !warnings) och_buf_puts(err, "ok");
+    if (errors) och_buf_printf(err, "%u error%s", errors, errors == 1 ? "" : "s");
+    if (warnings) och_buf_printf(err, "%s%u warning%s", errors ? ", " : "", warnings, warnings == 1 ? "" : "s");
+    och_buf_putc(err, '\n');
+}
+
+int cli_cmd_parse(int argc, char **argv) {
+    ParseArgs a;
+    int status = parse_args(argc, argv, &a);
+    if (status >= 0) return status;
+
+    bool from_stdin = strcmp(a.file, "-") == 0;
+    const char *name = from_stdin ? "<stdin>" : a.file;
+    PsOptions opts;
+    ps_options_default(&opts);
+    opts.jsx = a.jsx || (!from_stdin && has_suffix(a.file, ".jsx"));
+    opts.decorators = a.decorators;
+    opts.tolerant = a.tolerant;
+    if (a.goal >= 0) opts.goal = (PsGoal)a.goal;
+    else if (from_stdin || has_suffix(a.file, ".cjs")) opts.goal = PS_GOAL_SCRIPT;
+    else if (has_suffix(a.file, ".mjs")) opts.goal = PS_GOAL_MODULE;
+    else if (has_suffix(a.file, ".js") || has_suffix(a.file, ".jsx")) opts.goal = package_scope_goal(a.file);
+    else opts.goal = PS_GOAL_SCRIPT;
+
+    char *src;
+    size_t len;
+    if (ps_source_read_file(from_stdin ? "/dev/stdin" : a.file, &src, &len) != OCH_OK) {
+        fprintf(stderr, "ochre: cannot read '%s': %s\n", name, strerror(errno));
+        return CLI_EXIT_USAGE;
+    }
+
+    PsParse *r = ps_parse(src, len, &opts);
+    bool errors = ps_parse_has_errors(r);
+    OchBuf err = {0}, out = {0};
+    if (r->diags.v.len) {
+        OchLineIndex lines;
+        och_line_index_init(&lines, r->src, r->len);
+        for (uint32_t i = 0; i < r->diags.v.len; i++)
+            ps_diag_render(&r->diags.v.items[i], name, r->src, r->len, &lines, a.color, &err);
+        och_line_index_free(&lines);
+    }
+    if (!a.json) summarize(&err, name, r);
+    else if (!errors || a.tolerant) {
+        ps_estree_write(r, &out);
+        och_buf_putc(&out, '\n');
+    }
+
+    status = errors ? CLI_EXIT_ERRORS : CLI_EXIT_OK;
+    // Diagnostics first: if stdout is a pipe that closes early, they are out.
+    write_all(stderr, &err);
+    if (!write_all(stdout, &out)) {
+        fprintf(stderr, "ochre: cannot write the output: %s\n", strerror(errno));
+        status = CLI_EXIT_USAGE;
+    }
+    och_buf_free(&err);
+    och_buf_free(&out);
+    ps_parse_free(r);
+    och_free(src);
+    return status;
+}

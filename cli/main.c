@@ -1,0 +1,94 @@
+// The `ochre` binary: dispatches `ochre COMMAND ...` to the subcommand.
+// Commands that later components provide (check, lsp, run, test, repl) are
+// listed already; until they land they say so and exit with status 2.
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct Command {
+    const char *name;
+    const char *summary;
+    int (*run)(int argc, char **argv);  // NULL: not in this build yet
+    const char *usage;                  // for `ochre help NAME`, may be NULL
+} Command;
+
+static const Command commands[] = {
+    {"parse", "check syntax, or print the ESTree JSON of a file", cli_cmd_parse, cli_parse_usage},
+    {"check", "find errors and lint problems in files", NULL, NULL},
+    {"run", "run a JavaScript file", NULL, NULL},
+    {"test", "run tests written with node:test", NULL, NULL},
+    {"repl", "interactive JavaScript shell", NULL, NULL},
+    {"lsp", "language server on stdin/stdout", NULL, NULL},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void print_usage(FILE *f) {
+    fputs("usage: ochre COMMAND [ARGS...]\n"
+          "\n"
+          "commands:\n",
+          f);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-7s %s%s\n", commands[i].name, commands[i].summary,
+                commands[i].run ? "" : " (not available yet)");
+    fputs("  help    show this help, or `ochre help COMMAND` for a command\n"
+          "\n"
+          "options:\n"
+          "  -h, --help     show this help\n"
+          "  -V, --version  print the version\n"
+          "\n"
+          "exit status: 0 no errors, 1 errors in the input, 2 usage or I/O error\n",
+          f);
+}
+
+static const Command *find_command(const char *name) {
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0) return &commands[i];
+    return NULL;
+}
+
+static int not_available(const Command *cmd) {
+    fprintf(stderr, "ochre: '%s' is not available in this build yet\n", cmd->name);
+    return CLI_EXIT_USAGE;
+}
+
+static int cmd_help(int argc, char **argv) {
+    if (argc < 2) {
+        print_usage(stdout);
+        return CLI_EXIT_OK;
+    }
+    const Command *cmd = find_command(argv[1]);
+    if (!cmd) {
+        fprintf(stderr, "ochre: unknown command '%s'\n\n", argv[1]);
+        print_usage(stderr);
+        return CLI_EXIT_USAGE;
+    }
+    if (!cmd->run) return not_available(cmd);
+    fputs(cmd->usage, stdout);
+    return CLI_EXIT_OK;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        print_usage(stderr);
+        return CLI_EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0 || strcmp(name, "version") == 0) {
+        printf("ochre %s\n", OCHRE_VERSION);
+        return CLI_EXIT_OK;
+    }
+    if (strcmp(name, "help") == 0) return cmd_help(argc - 1, argv + 1);
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+        print_usage(stdout);
+        return CLI_EXIT_OK;
+    }
+    const Command *cmd = find_command(name);
+    if (!cmd) {
+        fprintf(stderr, "ochre: unknown command '%s'\n\n", name);
+        print_usage(stderr);
+        return CLI_EXIT_USAGE;
+    }
+    if (!cmd->run) return not_available(cmd);
+    return cmd->run(argc - 1, argv + 1);
+}

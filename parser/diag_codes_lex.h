@@ -1,0 +1,23 @@
+// Diagnostic codes of the lexer (E0001-E0099), X-macro entries as in
+// diag_codes.h. Documented in docs/diagnostics/lexer.md; fixtures in
+// tests/fixtures/diagnostics/E00nn.js. No include guard: X-macro table.
+OCH_DIAG(PS_E_INVALID_UTF8, "E0001", "invalid-utf8")
+OCH_DIAG(PS_E_UNEXPECTED_CHAR, "E0002", "unexpected-character")
+OCH_DIAG(PS_E_UNTERMINATED_STRING, "E0003", "unterminated-string")
+OCH_DIAG(PS_E_UNTERMINATED_TEMPLATE, "E0004", "unterminated-template")
+OCH_DIAG(PS_E_UNTERMINATED_COMMENT, "E0005", "unterminated-comment")
+OCH_DIAG(PS_E_UNTERMINATED_REGEXP, "E0006", "unterminated-regexp")
+OCH_DIAG(PS_E_INVALID_HEX_ESCAPE, "E0007", "invalid-hex-escape")
+OCH_DIAG(PS_E_INVALID_UNICODE_ESCAPE, "E0008", "invalid-unicode-escape")
+OCH_DIAG(PS_E_CODE_POINT_OUT_OF_RANGE, "E0009", "code-point-out-of-range")
+OCH_DIAG(PS_E_INVALID_IDENTIFIER_ESCAPE, "E0010", "invalid-identifier-escape")
+OCH_DIAG(PS_E_LEGACY_OCTAL_NUMBER_STRICT, "E0011", "legacy-octal-literal-in-strict-mode")
+OCH_DIAG(PS_E_LEGACY_OCTAL_ESCAPE_STRICT, "E0012", "legacy-octal-escape-in-strict-mode")
+OCH_DIAG(PS_E_MISPLACED_SEPARATOR, "E0013", "misplaced-numeric-separator")
+OCH_DIAG(PS_E_MISSING_DIGITS, "E0014", "missing-digits")
+OCH_DIAG(PS_E_IDENT_AFTER_NUMBER, "E0015", "identifier-directly-after-number")
+OCH_DIAG(PS_E_INVALID_BIGINT, "E0016", "invalid-bigint-literal")
+OCH_DIAG(PS_E_INVALID_PRIVATE_NAME, "E0017", "invalid-private-name")
+OCH_DIAG(PS_E_MISPLACED_HASHBANG, "E0018", "misplaced-hashbang")
+OCH_DIAG(PS_E_JSX_TEXT_CHAR, "E0019", "unescaped-jsx-text-character")
+OCH_DIAG(PS_E_INVALID_TEMPLATE_ESCAPE, "E0020", "invalid-template-escape")
