@@ -21,7 +21,7 @@ CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer \
 LDFLAGS_SAN := -fsanitize=address,undefined
 endif
 ALL_CFLAGS := $(CFLAGS_BASE) $(CFLAGS)
-LDLIBS := -lm
+LDLIBS := -lm -lpthread $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 
 PKGS_DEV := libcriterion-dev libjansson-dev libuv1-dev unicode-data pkg-config
 CRITERION_LIBS = $(shell pkg-config --libs criterion 2>/dev/null || echo -lcriterion)

@@ -18,9 +18,11 @@
 //   an_scope_of_node(fn) returns the FUNCTION scope.
 // - Bindings (AnBinding) belong to one scope. Labels and private names are
 //   separate namespaces (AnScope.labels, AnScope.privates).
-// - References (AnRef) are identifier uses (reads, writes, initializations).
-//   A reference whose binding is NULL is unresolved: a property of the global
-//   object (or a global lexical declaration of another script).
+// - References (AnRef) are identifier uses (reads, writes, initializations),
+//   visited in source order with an_for_each_ref / an_scope_for_each_ref, or
+//   per binding through AnBinding.refs. A reference whose binding is NULL is
+//   unresolved: a property of the global object (or a global lexical
+//   declaration of another script).
 // - Everything lives in the result's arena; the AST is never modified. All
 //   structures are read-only for callers.
 //
@@ -55,7 +57,8 @@ typedef enum AnScopeKind {
     AN_SCOPE_PARAMS,         // parameters of a function whose list has expressions (node: function)
     AN_SCOPE_FUNCTION,       // function, arrow or method: its var scope (node: function)
     AN_SCOPE_CLASS,          // class: inner name, private names, heritage, computed keys
-    AN_SCOPE_CLASS_FIELD,    // a field initializer: function-like (node: PROPERTY_DEF/ACCESSOR_PROPERTY)
+    AN_SCOPE_CLASS_FIELD,    // a field initializer: function-like (node: the PROPERTY_DEF or
+                             // ACCESSOR_PROPERTY)
     AN_SCOPE_STATIC_BLOCK,   // class static block: function-like var scope (node: STATIC_BLOCK)
     AN_SCOPE_BLOCK,          // block with declarations (node: BLOCK; or the FUNCTION_DECL of
                              // `if (x) function f() {}`, Annex B, which is not in the node index)
@@ -112,13 +115,11 @@ struct AnScope {
     uint32_t nbindings;
     AnBinding *labels;      // labels declared directly in this scope (list: next)
     AnBinding *privates;    // CLASS: private names (list: next)
-    AnRef *refs;            // references occurring directly in this scope (list: next_in_scope)
-    uint32_t nrefs;
     // Internal (analysis state).
-    AnRef *refs_last;
     AnBinding *bindings_last;
-    uint32_t ref_mark;      // pending-reference stack height at entry
+    uint32_t level;         // activation nesting: 0 for the root, +1 per CLOSURE scope
     uint32_t create_pos;    // CLOSURE scopes: offset from which the closure may run
+    uint32_t annexb_next, annexb_end;  // var scopes: B.3.3 functions found by the pre-pass
 };
 
 // ---------------------------------------------------------------------------
@@ -173,8 +174,8 @@ struct AnBinding {
     // parameters), CLASS_DECL/CLASS_EXPR, CATCH_CLAUSE, IMPORT_*SPECIFIER,
     // LABELED_STMT, the class member for private names; NULL for `arguments`.
     PsNode *decl;
-    AnRef *refs;            // references in resolution order (list: AnRef.next_for_binding)
-    AnRef *refs_last;
+    AnRef *refs;            // references, newest first: reverse source order (list:
+                            // AnRef.next_for_binding)
     uint32_t nrefs;
     AnBinding *next;        // next binding of the same scope and namespace
     AnBinding *annexb_var;  // AN_BF_ANNEXB: the function-scope var it is copied to
@@ -183,7 +184,7 @@ struct AnBinding {
     uint32_t init_pos, tdz_end;
     // Internal (analysis state).
     AnBinding *shadow;      // next binding of the same name in an open scope
-    struct AnName *iname;   // interned name
+    struct AnName *iname;   // interned name (only during an_analyze)
 };
 
 // ---------------------------------------------------------------------------
@@ -195,6 +196,7 @@ struct AnBinding {
                                  // parameter default); also AN_REF_WRITE
 #define AN_REF_TDZ 0x0008u       // may run before its binding is initialized: needs a check
 #define AN_REF_CLOSURE 0x0010u   // occurs in a closure nested in the binding's activation
+                                 // (resolved references only)
 #define AN_REF_DYNAMIC 0x0020u   // may be intercepted by `with` or a sloppy direct eval's var:
                                  // needs a dynamic lookup (binding is the static fallback)
 #define AN_REF_TYPEOF 0x0040u    // operand of `typeof` (no ReferenceError when unresolved)
@@ -207,19 +209,15 @@ struct AnRef {
     PsNode *node;           // IDENTIFIER (PRIVATE_IDENTIFIER, JSX_IDENTIFIER)
     AnScope *scope;         // scope the reference occurs in
     AnBinding *binding;     // NULL: unresolved (global object), undeclared label/private name
+    AnRef *next_for_binding;
     uint32_t flags;         // AN_REF_*
     // Internal: the earliest offset at which the code of this reference may
     // run, relative to the binding's activation (AN_REF_CLOSURE).
     uint32_t closure_pos;
-    AnRef *next_in_scope;
-    AnRef *next_for_binding;
-    struct AnName *iname;
 };
 
 // ---------------------------------------------------------------------------
 // Analysis.
-
-typedef struct AnIndexEntry AnIndexEntry;
 
 typedef struct AnResult {
     const PsParse *parse;   // borrowed: must outlive the result
@@ -227,10 +225,12 @@ typedef struct AnResult {
     OchDiagList diags;      // early errors in source order (messages in arena)
     OchArena arena;         // owns scopes, bindings, references, diagnostic text
     uint32_t nscopes, nbindings, nrefs;
-    // Sorted indexes (internal; use the query functions below).
-    AnIndexEntry *idents;   // identifier nodes by start offset
+    // Indexes sorted by node start (internal; use the functions below):
+    // references (AnRef *) and declarations (tagged pointers, low bit set),
+    // and scopes by the node that creates them.
+    uintptr_t *idents;
     uint32_t nidents;
-    AnIndexEntry *scopes;   // scope-creating nodes by start offset
+    AnScope **scope_index;
     uint32_t nscope_index;
 } AnResult;
 
@@ -270,6 +270,15 @@ AnBinding *an_binding_of_node(const AnResult *self, const PsNode *ident);
 // byte offset (start <= offset < end, or offset == end for a cursor right
 // after a name), or NULL. Includes labels and private names.
 AnBinding *an_binding_at(const AnResult *self, uint32_t offset);
+
+// Calls fn for every reference (identifiers, labels, private names) in
+// source order, until fn returns false. O(references).
+typedef bool (*AnRefFn)(AnRef *ref, void *ctx);
+void an_for_each_ref(const AnResult *self, AnRefFn fn, void *ctx);
+
+// Calls fn for the references occurring directly in scope s (not in its
+// child scopes), in source order. O(log n + identifiers in s's range).
+void an_scope_for_each_ref(const AnResult *self, const AnScope *s, AnRefFn fn, void *ctx);
 
 // The binding a name resolves to when used in scope (walking outwards,
 // ignoring TDZ and declaration order), or NULL (global). O(bindings in the

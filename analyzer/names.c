@@ -1,25 +1,73 @@
 // Name interning: every identifier the analyzer sees is looked up once by
-// its text (FNV-1a hash, open addressing with linear probing); afterwards
-// names compare by pointer. The table and the AnName records live in the
-// result's arena except for the slot array, which grows by doubling.
+// its text; afterwards names compare by pointer. Open addressing with
+// linear probing over slots that carry the hash, so a probe rarely touches
+// an AnName that does not match; each AnName keeps a copy of its text right
+// after it, so the final comparison stays on the same cache line. The slot
+// array grows by doubling (och_malloc); the names live in an arena of their
+// own (dense, so the frequent ones share cache lines) that is freed with the
+// walker: nothing in the result points to them afterwards.
 #include "analyzer_int.h"
 
-static uint32_t hash_bytes(const char *s, uint32_t len) {
-    uint32_t h = 2166136261u;
-    for (uint32_t i = 0; i < len; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
-    return h ^ len;
+struct AnNameSlot {
+    uint32_t hash;
+    AnName *name;  // NULL: empty
+};
+
+static inline uint64_t load64(const char *p) {
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+static inline uint32_t finish(uint64_t h) {
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ull;
+    h ^= h >> 32;
+    return (uint32_t)h;
+}
+
+// Hash of a name that may be read 8 bytes at a time past its end (a slice
+// of the NUL-padded source): whole words, the last one masked.
+static uint32_t hash_padded(const char *s, uint32_t len) {
+    uint64_t h = len * 0x9e3779b97f4a7c15ull;
+    uint32_t i = 0;
+    for (; i + 8 <= len; i += 8) h = (h ^ load64(s + i)) * 0xff51afd7ed558ccdull;
+    if (i < len) {
+        uint64_t w = load64(s + i) & (~0ull >> (8 * (8 - (len - i))));
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+    }
+    return finish(h);
+}
+
+// The same hash for names that must not be over-read (decoded escapes in
+// the parse arena, C strings).
+static uint32_t hash_exact(const char *s, uint32_t len) {
+    char buf[8];
+    uint64_t h = len * 0x9e3779b97f4a7c15ull;
+    uint32_t i = 0;
+    for (; i + 8 <= len; i += 8) h = (h ^ load64(s + i)) * 0xff51afd7ed558ccdull;
+    if (i < len) {
+        memset(buf, 0, 8);
+        memcpy(buf, s + i, len - i);
+        h = (h ^ load64(buf)) * 0xff51afd7ed558ccdull;
+    }
+    return finish(h);
 }
 
 void an_names_init(AnWalker *w) {
     w->names_cap = 1024;
     w->names_len = 0;
     w->names = och_calloc(w->names_cap, sizeof *w->names);
+    w->name_cache = och_calloc(1u << AN_NAME_CACHE_BITS, sizeof *w->name_cache);
+    och_arena_init(&w->names_arena);
     w->n_arguments = an_intern(w, "arguments", 9);
     w->n_eval = an_intern(w, "eval", 4);
     w->n_default = an_intern(w, "default", 7);
 }
 
 void an_names_free(AnWalker *w) {
+    och_arena_free(&w->names_arena);
+    och_free(w->name_cache);
     och_free(w->names);
     w->names = NULL;
     w->names_cap = w->names_len = 0;
@@ -27,39 +75,71 @@ void an_names_free(AnWalker *w) {
 
 static void grow(AnWalker *w) {
     uint32_t cap = w->names_cap * 2;
-    AnName **slots = och_calloc(cap, sizeof *slots);
+    struct AnNameSlot *slots = och_calloc(cap, sizeof *slots);
     for (uint32_t i = 0; i < w->names_cap; i++) {
-        AnName *n = w->names[i];
-        if (!n) continue;
-        uint32_t j = n->hash & (cap - 1);
-        while (slots[j]) j = (j + 1) & (cap - 1);
-        slots[j] = n;
+        if (!w->names[i].name) continue;
+        uint32_t j = w->names[i].hash & (cap - 1);
+        while (slots[j].name) j = (j + 1) & (cap - 1);
+        slots[j] = w->names[i];
     }
     och_free(w->names);
     w->names = slots;
     w->names_cap = cap;
 }
 
-AnName *an_intern(AnWalker *w, const char *s, uint32_t len) {
-    uint32_t h = hash_bytes(s, len);
+static AnName *intern_slow(AnWalker *w, const char *s, uint32_t len, bool padded) {
+    uint32_t h = padded ? hash_padded(s, len) : hash_exact(s, len);
     uint32_t mask = w->names_cap - 1;
-    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
-        AnName *n = w->names[i];
-        if (!n) break;
-        if (n->hash == h && n->len == len && memcmp(n->str, s, len) == 0) return n;
-    }
-    if ((w->names_len + 1) * 4 > w->names_cap * 3) grow(w);
-    mask = w->names_cap - 1;
     uint32_t i = h & mask;
-    while (w->names[i]) i = (i + 1) & mask;
-    AnName *n = och_arena_alloc(w->arena, sizeof *n);
+    for (;; i = (i + 1) & mask) {
+        struct AnNameSlot *slot = &w->names[i];
+        if (!slot->name) break;
+        if (slot->hash == h && slot->name->len == len && memcmp(slot->name->str, s, len) == 0)
+            return slot->name;
+    }
+    if ((w->names_len + 1) * 4 > w->names_cap * 3) {
+        grow(w);
+        mask = w->names_cap - 1;
+        i = h & mask;
+        while (w->names[i].name) i = (i + 1) & mask;
+    }
+    AnName *n = och_arena_alloc(&w->names_arena, sizeof *n + len + 1);
     memset(n, 0, sizeof *n);
-    // Names point into the source or the parse arena, both of which outlive
-    // the result (AnResult.parse is borrowed for the result's lifetime).
-    n->str = s;
+    char *copy = (char *)(n + 1);
+    memcpy(copy, s, len);
+    copy[len] = 0;
+    n->str = copy;
     n->len = len;
     n->hash = h;
-    w->names[i] = n;
+    w->names[i].hash = h;
+    w->names[i].name = n;
     w->names_len++;
+    return n;
+}
+
+// Most lookups hit a small direct-mapped cache keyed by the name's first 8
+// bytes and length (frequent names repeat): no hashing of the whole name,
+// and for names of up to 8 bytes no access to the name table at all.
+AnName *an_intern(AnWalker *w, const char *s, uint32_t len) {
+    // Source slices are followed by at least PS_SOURCE_PADDING bytes.
+    bool padded = s >= w->src && s + len <= w->src_end;
+    uint64_t w0;
+    if (padded) {
+        w0 = load64(s);
+        if (len < 8) w0 &= ~0ull >> (8 * (8 - len));
+    } else {
+        char buf[8] = {0};
+        memcpy(buf, s, len < 8 ? len : 8);
+        w0 = load64(buf);
+    }
+    uint32_t i = (uint32_t)(((w0 ^ len) * 0x9e3779b97f4a7c15ull) >> (64 - AN_NAME_CACHE_BITS));
+    struct AnNameCacheEntry *e = &w->name_cache[i];
+    if (e->w0 == w0 && e->len == len && e->name &&
+        (len <= 8 || memcmp(e->name->str + 8, s + 8, len - 8) == 0))
+        return e->name;
+    AnName *n = intern_slow(w, s, len, padded);
+    e->w0 = w0;
+    e->len = len;
+    e->name = n;
     return n;
 }

@@ -1,10 +1,11 @@
 // The `ochre` binary: dispatches `ochre COMMAND ...` to the subcommand.
-// Commands that later components provide (check, lsp, run, test, repl) are
-// listed already; until they land they say so and exit with status 2.
+// Commands that later components provide (lsp, run, test, repl) are listed
+// already; until they land they say so and exit with status 2.
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_check.h"
 
 typedef struct Command {
     const char *name;
@@ -15,7 +16,7 @@ typedef struct Command {
 
 static const Command commands[] = {
     {"parse", "check syntax, or print the ESTree JSON of a file", cli_cmd_parse, cli_parse_usage},
-    {"check", "find errors and lint problems in files", NULL, NULL},
+    {"check", "find syntax errors, early errors and lint problems in files", ochre_cmd_check, cli_check_usage},
     {"run", "run a JavaScript file", NULL, NULL},
     {"test", "run tests written with node:test", NULL, NULL},
     {"repl", "interactive JavaScript shell", NULL, NULL},

@@ -1,8 +1,12 @@
-// Four syntax errors for `make demo`: `ochre parse --tolerant` recovers
-// from each one and reports them all.
+// Four syntax errors for `make demo` (a missing `)`, a bad regular
+// expression, an unterminated string and an unclosed `{`): `ochre parse
+// --tolerant` recovers from each one and reports them all.
 
-function area(shape {
-    return shape.width * shape.height;
+function area(shape) {
+    if (shape.width > 0 {
+        return shape.width * shape.height;
+    }
+    return 0;
 }
 
 const pattern = /([a-z]+/g;
@@ -11,5 +15,10 @@ let total = 0;
 for (const item of [1, 2, 3]) {
     total += item;
     console.log('running total: + total);
+}
 
-console.log(area({ width: 2, height: 3 }), pattern, total);
+class Box {
+    constructor(w, h) {
+        this.w = w;
+        this.h = h;
+    }

@@ -19,9 +19,6 @@ const char *ps_node_kind_name(PsNodeKind kind) {
 }
 
 const char *ps_op_text(PsOp op) {
-    // ast.h spells this operator as a trigraph ("?" "?="), which C17 reads as
-    // "#"; the escaped spelling below is immune to that.
-    if (op == PS_OP_NULLISH_ASSIGN) return "?\?=";
     return (unsigned)op < PS_OP_COUNT ? op_texts[op] : "";
 }
 

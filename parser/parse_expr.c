@@ -103,7 +103,24 @@ PsNode *ps_binding_ident(PsParser *p) {
 bool ps_tok_starts_expr(const PsParser *p) {
     switch ((PsTok)p->lx.tok.type) {
     case PS_TOK_IDENT:
-        return !(p->lx.tok.kw == PS_KW_IN || p->lx.tok.kw == PS_KW_INSTANCEOF);
+        switch ((PsKeyword)p->lx.tok.kw) {
+        case PS_KW_THIS:
+        case PS_KW_NULL:
+        case PS_KW_TRUE:
+        case PS_KW_FALSE:
+        case PS_KW_FUNCTION:
+        case PS_KW_CLASS:
+        case PS_KW_NEW:
+        case PS_KW_SUPER:
+        case PS_KW_IMPORT:
+        case PS_KW_TYPEOF:
+        case PS_KW_VOID:
+        case PS_KW_DELETE:
+            return true;
+        default:
+            return p->lx.tok.kw == PS_KW_NONE || p->lx.tok.kw >= PS_KW_FIRST_STRICT_RESERVED ||
+                   (p->lx.tok.flags & PS_TF_ESCAPED);
+        }
     case PS_TOK_PRIVATE_NAME:
     case PS_TOK_NUMBER:
     case PS_TOK_BIGINT:
@@ -181,6 +198,7 @@ static PsNode *lit_from_tok(PsParser *p, PsLitKind kind) {
     if (t->flags & PS_TF_LEGACY_OCTAL) {
         l->h.flags |= PS_NF_LEGACY_OCTAL;
         p->last_octal_pos = t->octal_pos;
+        p->last_octal_end = t->octal_end;
     }
     if (t->flags & PS_TF_ESCAPED) l->h.flags |= PS_NF_ESCAPED;
     ps_next(p);
@@ -259,7 +277,8 @@ PsNode *ps_parse_template(PsParser *p, bool tagged) {
         }
         ps_expect_close(p, PS_TOK_RBRACE, open, "template substitution");
         // Tolerant mode: end the template with an empty tail.
-        PsTemplateElement *el = PS_NEW(p, PsTemplateElement, TEMPLATE_ELEMENT, p->prev_end);
+        PsTemplateElement *el =
+            PS_NEW(p, PsTemplateElement, TEMPLATE_ELEMENT, ps_end_pos(p, p->prev_end));
         el->h.flags |= PS_NF_TAIL | PS_NF_MISSING;
         el->cooked = el->raw = "";
         ps_push(p, &el->h);
@@ -313,9 +332,10 @@ PsNode *ps_parse_property_name(PsParser *p, bool *computed, bool allow_private) 
             ps_next(p);
             return ps_finish(p, id);
         }
-        ps_error_at_tok(p, PS_E_PRIVATE_IN,
-                        "private names like %s can only be declared in class bodies",
-                        ps_tok_desc(p));
+        ps_error_at_tok(p, PS_E_OBJECT_MEMBER,
+                        "private names like '#%.*s' can only be declared in class bodies, not in "
+                        "object literals",
+                        (int)p->lx.tok.value_len, p->lx.tok.value);
         return ps_error_node_skip(p);
     default:
         if (ps_at(p, PS_TOK_EOF))
@@ -385,9 +405,11 @@ static PsNode *parse_object_member(PsParser *p, PsCover *cover, bool *has_proto)
     if (mf || ps_at(p, PS_TOK_LPAREN)) {
         prop->h.op = (mf & PS_M_GETTER) ? PS_PROP_GET : (mf & PS_M_SETTER) ? PS_PROP_SET : PS_PROP_INIT;
         if (!(mf & (PS_M_GETTER | PS_M_SETTER))) prop->h.flags |= PS_NF_METHOD;
-        if (!ps_at(p, PS_TOK_LPAREN)) {
-            ps_expect(p, PS_TOK_LPAREN, "to start the method's parameters");
-        }
+        if (!ps_at(p, PS_TOK_LPAREN))
+            ps_error_at_tok(p, PS_E_OBJECT_MEMBER,
+                            "expected '(' to start the method's parameters, found %s; only "
+                            "methods can be async, generators, getters or setters",
+                            ps_tok_desc(p));
         prop->value = ps_parse_method(p, mf);
         return ps_finish(p, prop);
     }
@@ -440,7 +462,8 @@ static PsNode *parse_object(PsParser *p, PsCover *cover) {
         if (ps_eat(p, PS_TOK_COMMA)) continue;
         if (ps_at(p, PS_TOK_RBRACE)) break;
         // Tolerant mode: a missing comma between members on separate lines.
-        if (p->tolerant && ps_newline_before(p) && p->lx.tok.start != before &&
+        if (p->tolerant && !p->stopped && p->lx.tok.start != before &&
+            !(ps_newline_before(p) && ps_is_statement_keyword(&p->lx.tok)) &&
             (ps_at(p, PS_TOK_IDENT) || ps_at(p, PS_TOK_STRING) || ps_at(p, PS_TOK_NUMBER) ||
              ps_at(p, PS_TOK_LBRACKET) || ps_at(p, PS_TOK_ELLIPSIS))) {
             ps_error(p, PS_E_EXPECTED_TOKEN, p->prev_end, p->prev_end,
@@ -466,6 +489,7 @@ static PsNode *parse_array(PsParser *p, PsCover *cover) {
             continue;
         }
         PsNode *e;
+        uint32_t before = p->lx.tok.start;
         if (ps_at(p, PS_TOK_ELLIPSIS)) {
             uint32_t s = p->lx.tok.start;
             ps_next(p);
@@ -485,7 +509,8 @@ static PsNode *parse_array(PsParser *p, PsCover *cover) {
         ps_push(p, e);
         if (ps_at(p, PS_TOK_RBRACKET)) break;
         if (!ps_eat(p, PS_TOK_COMMA)) {
-            if (p->tolerant && ps_tok_starts_expr(p) && !p->stopped) {
+            if (p->tolerant && ps_tok_starts_expr(p) && !p->stopped && p->lx.tok.start != before &&
+                !(ps_newline_before(p) && ps_is_statement_keyword(&p->lx.tok))) {
                 ps_error(p, PS_E_EXPECTED_TOKEN, p->prev_end, p->prev_end,
                          "expected ',' between array elements");
                 continue;
@@ -537,7 +562,7 @@ static PsNode *parse_paren(PsParser *p, unsigned ef, bool can_arrow) {
             break;
         }
     }
-    uint32_t inner_end = p->prev_end;
+    uint32_t inner_end = ps_end_pos(p, inner_start);
     ps_expect_close(p, PS_TOK_RPAREN, open, "parenthesized expression");
 
     if (can_arrow && ps_at(p, PS_TOK_ARROW)) {
@@ -774,7 +799,9 @@ static PsNode *parse_new(PsParser *p) {
 // end or continue an enclosing construct are left alone (a MISSING node
 // stands in); others are consumed into an ERROR node, together with an
 // expression that directly follows them when there is one.
-static PsNode *unexpected_in_expr(PsParser *p) {
+static PsNode *parse_unary(PsParser *p, unsigned ef, PsCover *cover);
+
+static PsNode *unexpected_in_expr(PsParser *p, PsCover *cover) {
     PsTok t = (PsTok)p->lx.tok.type;
     if (t == PS_TOK_ERROR) {
         ps_error_unexpected(p, NULL);
@@ -792,7 +819,15 @@ static PsNode *unexpected_in_expr(PsParser *p) {
                 (t == PS_TOK_IDENT && p->lx.tok.kw != PS_KW_NONE &&
                  p->lx.tok.kw < PS_KW_FIRST_STRICT_RESERVED);
     if (keep) return ps_missing(p, p->lx.tok.start);
-    return ps_error_node_skip(p);
+    PsListNode *e = PS_AS(PsListNode, ps_error_node_skip(p));
+    // `a + * b`: keep the operand after the stray token in the tree.
+    if (p->tolerant && !p->stopped && !ps_newline_before(p) && ps_tok_starts_expr(p)) {
+        uint32_t mark = p->sp;
+        ps_push(p, parse_unary(p, 0, cover));
+        e->items = ps_list_take(p, mark);
+        ps_finish(p, e);
+    }
+    return &e->h;
 }
 
 static PsNode *parse_primary(PsParser *p, unsigned ef, PsCover *cover) {
@@ -831,7 +866,7 @@ static PsNode *parse_primary(PsParser *p, unsigned ef, PsCover *cover) {
         }
         if (t->kw != PS_KW_NONE && t->kw < PS_KW_FIRST_STRICT_RESERVED &&
             !(t->flags & PS_TF_ESCAPED))
-            return unexpected_in_expr(p);
+            return unexpected_in_expr(p, cover);
         bool can_arrow = start == p->potential_arrow_at;
         PsToken word = *t;
         ps_next(p);
@@ -865,9 +900,18 @@ static PsNode *parse_primary(PsParser *p, unsigned ef, PsCover *cover) {
         return parse_array(p, cover);
     case PS_TOK_LBRACE:
         return parse_object(p, cover);
-    case PS_TOK_LT:
+    case PS_TOK_LT: {
         if (p->jsx) return ps_parse_jsx(p);
-        return unexpected_in_expr(p);
+        PsToken nx;
+        ps_peek(p, &nx);
+        if ((nx.type == PS_TOK_IDENT || nx.type == PS_TOK_GT) && !(nx.flags & PS_TF_NEWLINE_BEFORE)) {
+            ps_error_at_tok(p, PS_E_JSX_DISABLED,
+                            "this looks like JSX, which is not enabled for this file; use a .jsx "
+                            "file or enable the jsx option");
+            return ps_error_node_skip(p);
+        }
+        return unexpected_in_expr(p, cover);
+    }
     case PS_TOK_AT: {
         if (!p->decorators) {
             ps_error_at_tok(p, PS_E_DECORATORS_DISABLED,
@@ -886,7 +930,7 @@ static PsNode *parse_primary(PsParser *p, unsigned ef, PsCover *cover) {
         return ps_error_node_skip(p);
     }
     default:
-        return unexpected_in_expr(p);
+        return unexpected_in_expr(p, cover);
     }
 }
 
@@ -898,7 +942,13 @@ PsList ps_parse_arguments(PsParser *p, PsCover *cover) {
     ps_next(p);
     uint32_t mark = p->sp;
     while (!ps_at(p, PS_TOK_RPAREN) && !ps_at(p, PS_TOK_EOF)) {
+        // Tolerant mode: `f(a, }`: report the missing ')' rather than a
+        // missing argument.
+        if (p->tolerant && (ps_at(p, PS_TOK_RBRACE) || ps_at(p, PS_TOK_RBRACKET) ||
+                            ps_at(p, PS_TOK_SEMICOLON)))
+            break;
         PsNode *arg;
+        uint32_t before = p->lx.tok.start;
         if (ps_at(p, PS_TOK_ELLIPSIS)) {
             uint32_t s = p->lx.tok.start;
             ps_next(p);
@@ -913,7 +963,8 @@ PsList ps_parse_arguments(PsParser *p, PsCover *cover) {
         if (ps_at(p, PS_TOK_RPAREN)) break;
         // Tolerant mode: `f(a b)` — a missing comma before an expression on
         // the same line is more likely than a missing ')'.
-        if (p->tolerant && !p->stopped && ps_tok_starts_expr(p) && !ps_newline_before(p)) {
+        if (p->tolerant && !p->stopped && ps_tok_starts_expr(p) && !ps_newline_before(p) &&
+            p->lx.tok.start != before) {
             ps_error(p, PS_E_EXPECTED_TOKEN, p->prev_end, p->prev_end,
                      "expected ',' between arguments");
             continue;
@@ -1368,6 +1419,27 @@ static PsOp assign_op(PsTok t) {
     }
 }
 
+// After an arrow function with a block body: a token that would continue
+// the expression (an operator, a call, a member access) is an error, since
+// the arrow function is a whole AssignmentExpression.
+static bool arrow_followed(PsParser *p) {
+    PsOp op;
+    if (binary_op(p, 0, &op) != PREC_NONE) return true;
+    if (assign_op((PsTok)p->lx.tok.type) != PS_OP_NONE) return true;
+    switch ((PsTok)p->lx.tok.type) {
+    case PS_TOK_LPAREN:
+    case PS_TOK_LBRACKET:
+    case PS_TOK_DOT:
+    case PS_TOK_QDOT:
+    case PS_TOK_QUESTION:
+    case PS_TOK_TEMPLATE:
+    case PS_TOK_TEMPLATE_HEAD:
+        return true;
+    default:
+        return false;
+    }
+}
+
 PsNode *ps_parse_assign(PsParser *p, unsigned ef, PsCover *outer) {
     if (!ps_enter(p)) {
         ps_leave(p);
@@ -1384,9 +1456,19 @@ PsNode *ps_parse_assign(PsParser *p, unsigned ef, PsCover *outer) {
     ps_cover_init(&local);
     PsNode *left = parse_conditional(p, ef, &local);
     if (is_unparen_arrow(left)) {
+        if (!(left->flags & PS_NF_EXPRESSION_BODY) && !ps_newline_before(p) && arrow_followed(p))
+            ps_error_at_tok(p, PS_E_ARROW_BODY_OPERATOR,
+                            "an arrow function with a block body cannot be followed by %s; wrap "
+                            "the arrow function in parentheses",
+                            ps_tok_desc(p));
         ps_leave(p);
         return left;
     }
+    if (ps_at(p, PS_TOK_ARROW) && left->kind == PS_NODE_CALL_EXPR &&
+        !(left->flags & PS_NF_PARENTHESIZED) && ps_ident_is(PS_AS(PsCall, left)->callee, "async", 5))
+        ps_error(p, PS_E_ASYNC_NEWLINE, left->start, left->start + 5,
+                 "a line break is not allowed between 'async' and the arrow function's "
+                 "parameters; move '(' up to the line of 'async'");
     PsOp op = assign_op((PsTok)p->lx.tok.type);
     if (op != PS_OP_NONE) {
         if (op == PS_OP_ASSIGN && is_unparen_literal(left)) {

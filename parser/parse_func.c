@@ -430,11 +430,11 @@ static PsNode *parse_class_member(PsParser *p, ClassState *cs) {
         if (!is_static && key_is_named(key, computed, "constructor", 11)) {
             if (mf & (PS_M_GETTER | PS_M_SETTER | PS_M_GENERATOR | PS_M_ASYNC)) {
                 ps_error(p, PS_E_SPECIAL_CONSTRUCTOR, key->start, key->end,
-                         "a class constructor cannot be a %s",
-                         (mf & PS_M_GETTER)      ? "getter"
-                         : (mf & PS_M_SETTER)    ? "setter"
-                         : (mf & PS_M_GENERATOR) ? "generator"
-                                                 : "async function");
+                         "a class constructor cannot be %s; move that code to another method",
+                         (mf & PS_M_GETTER)      ? "a getter"
+                         : (mf & PS_M_SETTER)    ? "a setter"
+                         : (mf & PS_M_GENERATOR) ? "a generator"
+                                                 : "async");
             } else {
                 kind = PS_PROP_CONSTRUCTOR;
                 vmf |= PS_M_CONSTRUCTOR | (cs->derived ? PS_M_DERIVED : 0);
@@ -455,7 +455,13 @@ static PsNode *parse_class_member(PsParser *p, ClassState *cs) {
                             is_static);
         m->h.op = (uint8_t)kind;
         if (!ps_at(p, PS_TOK_LPAREN))
-            ps_expect(p, PS_TOK_LPAREN, "to start the method's parameters");
+            ps_error_at_tok(p, PS_E_CLASS_MEMBER,
+                            "expected '(' to start the method's parameters, found %s; a field "
+                            "cannot be %s",
+                            ps_tok_desc(p),
+                            (mf & PS_M_ASYNC)       ? "async"
+                            : (mf & PS_M_GENERATOR) ? "a generator"
+                                                    : "a getter or setter");
         m->value = ps_parse_method(p, vmf);
         return ps_finish(p, m);
     }
@@ -530,6 +536,7 @@ PsNode *ps_parse_class(PsParser *p, uint32_t start, bool is_decl, bool name_opti
         PsNode *m = parse_class_member(p, &cs);
         ps_leave(p);
         ps_push(p, m);
+        ps_recover_after(p);
         if (p->lx.tok.start == before && !ps_at(p, PS_TOK_EOF) && !ps_at(p, PS_TOK_RBRACE))
             ps_push(p, ps_error_node_skip(p));
     }

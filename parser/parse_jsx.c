@@ -12,6 +12,7 @@
 // diagnostics of the first scan).
 static void next_raw(PsParser *p) {
     p->prev_end = p->lx.tok.end;
+    p->missing_at = 0;
     if (p->stopped) return;
     ps_lexer_next(&p->lx);
 }
@@ -23,6 +24,7 @@ static void check_diags(PsParser *p) {
 // Consumes the current token and scans the next one as JSX children text.
 static void next_child(PsParser *p) {
     p->prev_end = p->lx.tok.end;
+    p->missing_at = 0;
     if (p->stopped) return;
     p->lx.pos = p->lx.tok.end;
     ps_lexer_next_jsx_child(&p->lx);

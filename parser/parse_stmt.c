@@ -203,11 +203,22 @@ PsNode *ps_parse_statement_list_item(PsParser *p, PsStmtCtx where) {
 // ---------------------------------------------------------------------------
 // Blocks and recovery.
 
+// Keywords that only continue an enclosing statement: in tolerant mode a
+// block that meets one was left unclosed (`if (a) { b(); else ...`).
+static bool continues_enclosing(const PsParser *p) {
+    const PsToken *t = &p->lx.tok;
+    if (t->type != PS_TOK_IDENT || (t->flags & PS_TF_ESCAPED)) return false;
+    return t->kw == PS_KW_ELSE || t->kw == PS_KW_CATCH || t->kw == PS_KW_FINALLY ||
+           t->kw == PS_KW_CASE || t->kw == PS_KW_DEFAULT;
+}
+
 void ps_parse_statements_until_rbrace(PsParser *p, PsStmtCtx where) {
     while (!ps_at(p, PS_TOK_RBRACE) && !ps_at(p, PS_TOK_EOF)) {
+        if (p->tolerant && continues_enclosing(p)) break;
         uint32_t before = p->lx.tok.start;
         PsTok before_type = (PsTok)p->lx.tok.type;
         ps_push(p, ps_parse_statement_list_item(p, where));
+        ps_recover_after(p);
         if (p->lx.tok.start == before && p->lx.tok.type == before_type && !ps_at(p, PS_TOK_EOF) &&
             !ps_at(p, PS_TOK_RBRACE))
             ps_push(p, ps_error_node_skip(p));
@@ -225,8 +236,7 @@ PsNode *ps_parse_block(PsParser *p) {
     return ps_finish(p, b);
 }
 
-// Whether the token starts a statement that recovery can resynchronize at.
-static bool is_statement_keyword(const PsToken *t) {
+bool ps_is_statement_keyword(const PsToken *t) {
     if (t->type != PS_TOK_IDENT || (t->flags & PS_TF_ESCAPED)) return false;
     switch ((PsKeyword)t->kw) {
     case PS_KW_VAR:
@@ -266,7 +276,7 @@ PsNode *ps_recover_statement(PsParser *p) {
                 break;
             }
             if (t == PS_TOK_RBRACE || t == PS_TOK_RPAREN || t == PS_TOK_RBRACKET) break;
-            if (skipped && (ps_newline_before(p) || is_statement_keyword(&p->lx.tok))) break;
+            if (ps_is_statement_keyword(&p->lx.tok) || (skipped && ps_newline_before(p))) break;
         }
         if (t == PS_TOK_LBRACE || t == PS_TOK_LPAREN || t == PS_TOK_LBRACKET) depth++;
         if ((t == PS_TOK_RBRACE || t == PS_TOK_RPAREN || t == PS_TOK_RBRACKET) && depth > 0) depth--;
@@ -623,8 +633,9 @@ static PsNode *parse_switch(PsParser *p) {
             c->test = ps_parse_expression(p, 0, NULL);
         } else if (ps_at_kw(p, PS_KW_DEFAULT)) {
             if (seen_default)
-                ps_error_at_tok(p, PS_E_UNEXPECTED_TOKEN,
-                                "a switch statement can have only one 'default' clause");
+                ps_error_at_tok(p, PS_E_DUPLICATE_DEFAULT,
+                                "a switch statement can have only one 'default' clause; merge the "
+                                "two");
             seen_default = true;
             ps_next(p);
         } else {
@@ -641,6 +652,7 @@ static PsNode *parse_switch(PsParser *p) {
                !ps_at_kw(p, PS_KW_DEFAULT)) {
             uint32_t before = p->lx.tok.start;
             ps_push(p, ps_parse_statement_list_item(p, PS_SL_CASE));
+            ps_recover_after(p);
             if (p->lx.tok.start == before && !ps_at(p, PS_TOK_EOF)) ps_push(p, ps_error_node_skip(p));
         }
         c->consequent = ps_list_take(p, smark);
@@ -818,34 +830,18 @@ static PsNode *parse_statement_inner(PsParser *p) {
     }
 
     // Expression statement or labelled statement.
+    if (!ps_tok_starts_expr(p) && !ps_at(p, PS_TOK_IDENT) && !ps_at(p, PS_TOK_EOF)) {
+        // A token that starts neither a statement nor an expression
+        // (a stray `)`, `}`, `=>`...): report it once and skip it.
+        ps_error_unexpected(p, NULL);
+        return ps_error_node_skip(p);
+    }
     PsNode *e = ps_parse_expression(p, 0, NULL);
     if (e->kind == PS_NODE_IDENTIFIER && !(e->flags & (PS_NF_PARENTHESIZED | PS_NF_MISSING)) &&
         ps_at(p, PS_TOK_COLON) && e->start == start)
         return parse_labeled(p, start, e, body_pos);
     PsUnary *s = PS_NEW(p, PsUnary, EXPRESSION_STMT, start);
     s->arg = e;
-    if (!ps_at(p, PS_TOK_SEMICOLON) && !ps_can_insert_semicolon(p)) {
-        ps_semicolon(p);
-        ps_finish(p, s);
-        // Tolerant mode: skip the rest of the broken statement.
-        if (p->tolerant && !p->stopped) {
-            PsNode *junk = ps_recover_statement(p);
-            if (junk) {
-                // Keep the skipped tokens in the tree, attached to the
-                // statement as an ERROR node after the expression.
-                PsListNode *err = PS_AS(PsListNode, junk);
-                (void)err;
-                s->h.end = p->prev_end;
-                PsListNode *wrap = PS_NEW(p, PsListNode, ERROR, start);
-                uint32_t mark = p->sp;
-                ps_push(p, &s->h);
-                ps_push(p, junk);
-                wrap->items = ps_list_take(p, mark);
-                return ps_finish(p, wrap);
-            }
-        }
-        return &s->h;
-    }
     ps_semicolon(p);
     return ps_finish(p, s);
 }

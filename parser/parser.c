@@ -169,8 +169,9 @@ void ps_error_unexpected(PsParser *p, const char *hint) {
     }
     const char *desc = ps_tok_desc(p);
     if (p->lx.tok.type == PS_TOK_EOF)
-        ps_error_at_tok(p, PS_E_UNTERMINATED_EOF, "unexpected end of input%s%s", hint ? "; " : "",
-                        hint ? hint : "");
+        // Zero-width after the last token: where the missing code belongs.
+        ps_error(p, PS_E_UNTERMINATED_EOF, p->prev_end, p->prev_end, "unexpected end of input%s%s",
+                 hint ? "; " : "", hint ? hint : "");
     else
         ps_error_at_tok(p, PS_E_UNEXPECTED_TOKEN, "unexpected %s%s%s", desc, hint ? "; " : "",
                         hint ? hint : "");
@@ -234,6 +235,24 @@ bool ps_expect_close(PsParser *p, PsTok t, uint32_t open_start, const char *cons
     return false;
 }
 
+// The statement before the current token ended without a semicolon where
+// none can be inserted. Tolerant mode remembers the spot: the enclosing
+// statement list then skips the rest of the broken statement into an ERROR
+// node after it (ps_recover_after), so the statement's own range stays
+// what it parsed.
+static void semicolon_recover(PsParser *p) {
+    if (p->tolerant && !p->stopped) p->recover_at = p->lx.tok.start;
+}
+
+void ps_recover_after(PsParser *p) {
+    if (OCH_LIKELY(p->recover_at == PS_NOPOS)) return;
+    bool here = p->recover_at == p->lx.tok.start;
+    p->recover_at = PS_NOPOS;
+    if (!here) return;
+    PsNode *junk = ps_recover_statement(p);
+    if (junk) ps_push(p, junk);
+}
+
 void ps_semicolon(PsParser *p) {
     if (p->lx.tok.type == PS_TOK_SEMICOLON) {
         ps_next(p);
@@ -242,13 +261,22 @@ void ps_semicolon(PsParser *p) {
     if (ps_can_insert_semicolon(p)) return;
     if (p->lx.tok.type == PS_TOK_ERROR) {
         ps_error_unexpected(p, NULL);
+        semicolon_recover(p);
         return;
     }
-    // `await x` outside async functions reads as the identifier `await`
-    // followed by an expression: explain the likely intent instead.
-    const char *desc = ps_tok_desc(p);
-    ps_error(p, PS_E_MISSING_SEMICOLON, p->lx.tok.start, p->lx.tok.end,
-             "expected ';' or a line break before %s", desc);
+    const PsToken *t = &p->lx.tok;
+    if (p->prev_end >= 5 && memcmp(p->src + p->prev_end - 5, "await", 5) == 0 &&
+        !(p->ctx & PS_CTX_AWAIT) && ps_tok_starts_expr(p)) {
+        // `await x` outside async functions reads as the identifier `await`
+        // followed by an expression: explain the likely intent instead.
+        ps_error(p, PS_E_AWAIT_NOT_ASYNC, p->prev_end - 5, p->prev_end,
+                 "'await' is only valid in async functions and at the top level of modules; "
+                 "make the function async");
+    } else {
+        ps_error(p, PS_E_MISSING_SEMICOLON, t->start, t->end,
+                 "expected ';' or a line break before %s", ps_tok_desc(p));
+    }
+    semicolon_recover(p);
 }
 
 // ---------------------------------------------------------------------------
@@ -271,6 +299,7 @@ PsList ps_list_take(PsParser *p, uint32_t mark) {
 }
 
 PsNode *ps_missing(PsParser *p, uint32_t pos) {
+    if (pos > p->missing_at) p->missing_at = pos;
     PsIdent *id = PS_NEW(p, PsIdent, IDENTIFIER, pos);
     id->h.flags = PS_NF_MISSING;
     id->name = "";
@@ -305,7 +334,26 @@ static bool mark_push_child(PsNode *child, void *ctx) {
     return true;
 }
 
-static void mark_errors(PsNode *root) {
+// Whether a diagnostic starts inside [start, end) (or exactly at end for a
+// zero-width one, e.g. an inserted ')'); diags is sorted by start.
+static bool range_has_diag(const OchDiagList *diags, uint32_t start, uint32_t end) {
+    const OchDiag *d = diags->v.items;
+    uint32_t lo = 0, hi = diags->v.len;
+    while (lo < hi) {  // first diagnostic starting at or after `start`
+        uint32_t mid = (lo + hi) / 2;
+        if (d[mid].span.start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (uint32_t i = lo; i < diags->v.len && d[i].span.start <= end; i++)
+        if (d[i].span.start < end || d[i].span.end == d[i].span.start) return true;
+    return false;
+}
+
+// Sets PS_NF_HAS_ERROR on ERROR and MISSING nodes, on nodes whose range
+// holds a diagnostic, and on all their ancestors.
+static void mark_errors(PsNode *root, const OchDiagList *diags) {
     MarkCtx m = {0};
     och_vec_push(&m.stack, ((MarkItem){root, UINT32_MAX}));
     while (m.stack.len) {
@@ -317,18 +365,15 @@ static void mark_errors(PsNode *root) {
     // Reverse pre-order visits every child before its parent.
     for (uint32_t i = m.order.len; i-- > 0;) {
         PsNode *n = m.order.items[i].node;
-        if (n->kind == PS_NODE_ERROR || (n->flags & PS_NF_MISSING)) n->flags |= PS_NF_HAS_ERROR;
+        if (n->kind == PS_NODE_ERROR || (n->flags & PS_NF_MISSING) ||
+            range_has_diag(diags, n->start, n->end))
+            n->flags |= PS_NF_HAS_ERROR;
         uint32_t parent = m.order.items[i].parent;
         if ((n->flags & PS_NF_HAS_ERROR) && parent != UINT32_MAX)
             m.order.items[parent].node->flags |= PS_NF_HAS_ERROR;
     }
     och_vec_free(&m.order);
     och_vec_free(&m.stack);
-}
-
-static bool has_error_nodes(PsNode *root, uint32_t count) {
-    (void)root;
-    return count > 0;
 }
 
 // ---------------------------------------------------------------------------
@@ -367,20 +412,30 @@ void ps_fn_leave(PsParser *p, const PsFnSave *save) {
 bool ps_parse_body_items(PsParser *p, PsStmtCtx where, bool simple_params) {
     bool until_rbrace = where == PS_SL_FUNCTION;
     bool in_prologue = true, became_strict = false;
-    uint32_t first_octal = PS_NOPOS;
+    uint32_t first_octal = PS_NOPOS, first_octal_end = 0;
     while (!ps_at(p, PS_TOK_EOF) && !(until_rbrace && ps_at(p, PS_TOK_RBRACE))) {
+        // Tolerant mode: `else`/`catch`/... in a function body means the
+        // body's '}' is missing (the caller reports it).
+        if (until_rbrace && p->tolerant && p->lx.tok.type == PS_TOK_IDENT &&
+            !(p->lx.tok.flags & PS_TF_ESCAPED) &&
+            (p->lx.tok.kw == PS_KW_ELSE || p->lx.tok.kw == PS_KW_CATCH ||
+             p->lx.tok.kw == PS_KW_FINALLY))
+            break;
         uint32_t before = p->lx.tok.start;
         PsTok before_type = (PsTok)p->lx.tok.type;
         bool is_string = before_type == PS_TOK_STRING;
         PsNode *s = ps_parse_statement_list_item(p, where);
         ps_push(p, s);
+        ps_recover_after(p);
         if (in_prologue) {
             PsNode *e = s->kind == PS_NODE_EXPRESSION_STMT ? PS_AS(PsUnary, s)->arg : NULL;
             if (is_string && e && ps_is_string_lit(e) && !(e->flags & PS_NF_PARENTHESIZED) &&
                 e->start == s->start) {
                 s->flags |= PS_NF_DIRECTIVE;
-                if ((e->flags & PS_NF_LEGACY_OCTAL) && first_octal == PS_NOPOS)
+                if ((e->flags & PS_NF_LEGACY_OCTAL) && first_octal == PS_NOPOS) {
                     first_octal = p->last_octal_pos;
+                    first_octal_end = p->last_octal_end;
+                }
                 if (e->end - e->start == 12 && memcmp(p->src + e->start + 1, "use strict", 10) == 0) {
                     if (!simple_params)
                         ps_error(p, PS_E_USE_STRICT_NON_SIMPLE, e->start, e->end,
@@ -391,13 +446,13 @@ bool ps_parse_body_items(PsParser *p, PsStmtCtx where, bool simple_params) {
                         ps_set_strict(p, true);
                         became_strict = true;
                         if (first_octal != PS_NOPOS)
-                            ps_error(p, PS_E_OCTAL_IN_STRICT, first_octal, first_octal + 1,
+                            ps_error(p, PS_E_OCTAL_IN_STRICT, first_octal, first_octal_end,
                                      "octal escape sequences are not allowed in strict mode, and "
                                      "a later \"use strict\" makes this code strict; use \\x or "
                                      "\\u escapes");
                         else if (p->lx.tok.flags & PS_TF_LEGACY_OCTAL)
                             ps_error(p, PS_E_OCTAL_IN_STRICT, p->lx.tok.octal_pos,
-                                     p->lx.tok.octal_pos + 1,
+                                     p->lx.tok.octal_end,
                                      "legacy octal literals and escapes are not allowed in strict "
                                      "mode; use 0o17, or \\x / \\u escapes");
                     }
@@ -437,7 +492,7 @@ PsParse *ps_parse(const char *src, size_t len, const PsOptions *opts) {
     res->src = src;
     if ((uint64_t)len >= (uint64_t)UINT32_MAX) {
         res->len = 0;
-        och_diag_add(&res->diags, PS_E_SOURCE_TOO_LARGE, OCH_SEV_ERROR, 0, 0,
+        och_diag_add(&res->diags, PS_E_TOO_DEEP, OCH_SEV_ERROR, 0, 0,
                      "the source is %zu bytes; the parser accepts less than 4 GiB", len);
         PsListNode *prog = och_arena_alloc(&res->arena, sizeof *prog);
         memset(prog, 0, sizeof *prog);
@@ -464,6 +519,7 @@ PsParse *ps_parse(const char *src, size_t len, const PsOptions *opts) {
     p.potential_arrow_at = PS_NOPOS;
     p.yield_pos = p.await_pos = p.await_ident_pos = PS_NOPOS;
     p.last_octal_pos = PS_NOPOS;
+    p.recover_at = PS_NOPOS;
     uint32_t ctx = 0;
     if (p.module || opts->strict) ctx |= PS_CTX_STRICT;
     // Top-level await: modules only.
@@ -481,8 +537,8 @@ PsParse *ps_parse(const char *src, size_t len, const PsOptions *opts) {
     res->root = root;
 
     if (!p.tolerant && res->diags.v.len > 1) res->diags.v.len = 1;
-    if (p.tolerant && has_error_nodes(root, res->diags.v.len)) mark_errors(root);
     och_diag_sort(&res->diags);
+    if (p.tolerant && res->diags.v.len) mark_errors(root, &res->diags);
 
     och_free(p.scratch);
     och_vec_free(&p.labels);

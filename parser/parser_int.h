@@ -130,7 +130,10 @@ typedef struct PsParser {
     uint32_t class_decl_base, class_ref_base;
     uint32_t class_depth;
 
-    uint32_t last_octal_pos;  // octal position of the last string literal parsed
+    uint32_t last_octal_pos;  // legacy octal escape [pos, end) of the last string literal parsed
+    uint32_t last_octal_end;
+    uint32_t recover_at;      // token where a statement lacked its ';' (tolerant mode), or PS_NOPOS
+    uint32_t missing_at;      // position of a MISSING node made since the last token, or 0
 } PsParser;
 
 // ---------------------------------------------------------------------------
@@ -140,6 +143,7 @@ typedef struct PsParser {
 void ps_next_slow(PsParser *p);
 static inline void ps_next(PsParser *p) {
     p->prev_end = p->lx.tok.end;
+    p->missing_at = 0;
     if (OCH_UNLIKELY(p->stopped)) return;
     ps_lexer_next(&p->lx);
     if (OCH_UNLIKELY(p->diags->v.len != p->ndiags)) ps_next_slow(p);
@@ -234,9 +238,23 @@ static inline void *ps_node_new(PsParser *p, PsNodeKind kind, size_t size, uint3
     return n;
 }
 #define PS_NEW(p, T, KIND, start) ((T *)ps_node_new((p), PS_NODE_##KIND, sizeof(T), (start)))
-// Ends a node at the last consumed token.
+// Where a node that ends now ends: after the last consumed token, or at a
+// MISSING node created since (it sits at the next token's start), and
+// never before the node's own start.
+static inline uint32_t ps_end_pos(const PsParser *p, uint32_t start) {
+    uint32_t end = p->prev_end;
+    if (OCH_UNLIKELY(p->missing_at > end)) end = p->missing_at;
+    return end < start ? start : end;
+}
+// Ends a node at the last consumed token (see ps_end_pos). A node that
+// consumed nothing (recovery) becomes zero-width where it was expected, so
+// it stays inside its parent.
 static inline void *ps_finish(PsParser *p, void *node) {
-    ((PsNode *)node)->end = p->prev_end;
+    PsNode *n = node;
+    uint32_t end = p->prev_end;
+    if (OCH_UNLIKELY(p->missing_at > end)) end = p->missing_at;
+    if (OCH_UNLIKELY(end < n->start)) n->start = end;
+    n->end = end;
     return node;
 }
 
@@ -245,6 +263,10 @@ static inline void ps_push(PsParser *p, PsNode *n) {
     if (OCH_UNLIKELY(p->sp == p->scratch_cap)) ps_scratch_grow(p);
     p->scratch[p->sp++] = n;
 }
+// Tolerant mode, after a statement whose semicolon was missing: skips the
+// rest of the broken statement into an ERROR node pushed on the scratch
+// stack (for statement-list and class-body loops).
+void ps_recover_after(PsParser *p);
 // Moves scratch[mark..sp) into an arena list and pops them.
 PsList ps_list_take(PsParser *p, uint32_t mark);
 
@@ -329,6 +351,9 @@ PsNode *ps_parse_statement(PsParser *p);
 PsNode *ps_parse_block(PsParser *p);
 // Statements until `}` or EOF, pushed on the scratch stack.
 void ps_parse_statements_until_rbrace(PsParser *p, PsStmtCtx where);
+// Whether the token is a keyword that starts a statement (var, if, for,
+// function, class...): where tolerant recovery resynchronizes.
+bool ps_is_statement_keyword(const PsToken *t);
 // Skips tokens after an error until a statement can start (tolerant mode);
 // returns an ERROR node covering them, or NULL when nothing was skipped.
 PsNode *ps_recover_statement(PsParser *p);

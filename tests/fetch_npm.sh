@@ -4,12 +4,19 @@
 # installed versions match does nothing and touches no network. Prints the
 # node_modules directory on stdout; progress goes to stderr.
 #
-# Cache: ${OCHRE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ochre}/npm
+# Cache: ${OCHRE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ochre}/npm (the
+# repo's .cache/ochre when HOME is unset); npm's own download cache goes
+# beside it.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 manifest="$repo/tests/npm/package.json"
-cache="${OCHRE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ochre}"
+if [ -n "${HOME:-}" ]; then
+    default_cache="${XDG_CACHE_HOME:-$HOME/.cache}/ochre"
+else
+    default_cache="$repo/.cache/ochre"
+fi
+cache="${OCHRE_CACHE:-$default_cache}"
 dir="$cache/npm"
 mkdir -p "$dir"
 
@@ -38,8 +45,8 @@ if ! installed_ok; then
     cp "$manifest" "$dir/package.json"
     # --ignore-scripts: nothing here needs an install step (tree-sitter's
     # node binding would try to compile and download headers).
-    npm install --prefix "$dir" --no-audit --no-fund --ignore-scripts \
-        --no-package-lock --loglevel=error >&2
+    npm install --prefix "$dir" --cache "$cache/npm-cache" --no-audit --no-fund \
+        --ignore-scripts --no-package-lock --loglevel=error >&2
     installed_ok || { echo "fetch_npm: installed versions do not match $manifest" >&2; exit 1; }
 fi
 echo "$dir/node_modules"

@@ -14,7 +14,7 @@
 # it was skipped (a missing prerequisite that cannot be installed).
 # Environment: B (default build), OCHRE_CACHE (npm cache, see
 # tests/fetch_npm.sh), OCHRE_MUTATE_COUNT (mutated inputs; default 4000,
-# 1500 in sanitizer builds), OCHRE_SUITES (space-separated subset to run).
+# 3000 in sanitizer builds), OCHRE_SUITES (space-separated subset to run).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -25,13 +25,13 @@ suites=${OCHRE_SUITES:-"test262 parser-tests acorn tree-sitter mutate"}
 
 # Sanitizer builds are several times slower: scale the mutation count.
 sanitized=false
-if nm "$B/libochre_parser.a" 2>/dev/null | grep -q '__asan_report\|__ubsan_handle'; then
+if nm "$B/libochre_parser.a" 2>/dev/null | grep -c '__asan_report\|__ubsan_handle' >/dev/null; then
     sanitized=true
 fi
 if [ -n "${OCHRE_MUTATE_COUNT:-}" ]; then
     mutate_count=$OCHRE_MUTATE_COUNT
 elif $sanitized; then
-    mutate_count=1500
+    mutate_count=3000
 else
     mutate_count=4000
 fi

@@ -8,7 +8,7 @@
 #   bench/parse/run.sh [--rounds N] [--min-time SECONDS] [--record]
 #
 # Builds what it needs: a release build of the parser library in
-# $B (default build-bench: -O2 -DNDEBUG, via make), bench_ochre, and
+# $B (default build/bench: -O2 -DNDEBUG, via make), bench_ochre, and
 # tree-sitter-javascript from the pinned npm package with bench_treesitter.
 # --record writes the report to bench/RESULTS.md (with command and date).
 set -euo pipefail
@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-B=${B:-build-bench}
+B=${B:-build/bench}
 cc=${CC:-cc}
 out="$B/bench"
 mkdir -p "$out/ts"

@@ -46,7 +46,7 @@ done
 
 # Match the library's configuration: sanitized library, sanitized driver.
 san=""
-if nm "$lib" 2>/dev/null | grep -q '__asan_report\|__ubsan_handle'; then
+if nm "$lib" 2>/dev/null | grep -c '__asan_report\|__ubsan_handle' >/dev/null; then
     san="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
 fi
 warn="-Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter"

@@ -174,7 +174,7 @@ int main(int argc, char **argv) {
             const OchDiag *d = NULL;
             for (uint32_t i = 0; i < p->diags.v.len && !d; i++)
                 if (p->diags.v.items[i].severity == OCH_SEV_ERROR) d = &p->diags.v.items[i];
-            snprintf(buf, sizeof buf, "tree-sitter accepts it; ochre: %s %s",
+            snprintf(buf, sizeof buf, "tree-sitter accepts invalid code (no static semantics, permissive grammar); ochre reports %s %s",
                      d ? och_diag_code_str(d->code) : "?", d ? och_diag_code_title(d->code) : "");
             r.proposed = dupn(buf, strlen(buf));
         }

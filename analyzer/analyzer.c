@@ -1,0 +1,67 @@
+// Analyzer entry points: options, an_analyze (one walk over the tree, then
+// the indexes are sorted) and freeing a result.
+#include "analyzer_int.h"
+
+void an_options_default(AnOptions *opts) {
+    opts->annex_b = true;
+    opts->early_errors = true;
+}
+
+AnResult *an_analyze(const PsParse *parse, const AnOptions *opts) {
+    AnOptions defaults;
+    if (!opts) {
+        an_options_default(&defaults);
+        opts = &defaults;
+    }
+    AnResult *res = och_calloc(1, sizeof *res);
+    res->parse = parse;
+    och_arena_init(&res->arena);
+    res->diags.arena = &res->arena;
+
+    AnWalker w;
+    memset(&w, 0, sizeof w);
+    w.res = res;
+    w.arena = &res->arena;
+    w.opts = *opts;
+    w.early = opts->early_errors;
+    w.src = parse->src;
+    w.src_end = parse->src ? parse->src + parse->len : NULL;
+    PsNode *root = parse->root;
+    w.module = root && root->kind == PS_NODE_PROGRAM && root->op == PS_GOAL_MODULE;
+    an_names_init(&w);
+    // Roughly one identifier per 6 bytes of source: avoid regrowing.
+    och_vec_reserve(&w.idents, parse->len / 6 + 16);
+    w.acts = och_malloc(AN_MAX_LEVELS * sizeof *w.acts);
+
+    if (root) {
+        an_walk_program(&w, root);
+    } else {
+        // Never NULL per ps_parse's contract; keep the result usable anyway.
+        res->root = an_scope_alloc(&w, AN_SCOPE_GLOBAL, NULL, 0, parse->len);
+        res->root->fn = res->root->this_scope = res->root;
+    }
+    an_index_finish(&w);
+    och_diag_sort(&res->diags);
+
+    an_names_free(&w);
+    och_free(w.acts);
+    och_vec_free(&w.annexb);
+    och_vec_free(&w.idents);
+    och_vec_free(&w.scope_ix);
+    return res;
+}
+
+void an_result_free(AnResult *self) {
+    if (!self) return;
+    och_diag_list_free(&self->diags);
+    och_arena_free(&self->arena);
+    och_free(self->idents);
+    och_free(self->scope_index);
+    och_free(self);
+}
+
+bool an_result_has_errors(const AnResult *self) {
+    for (uint32_t i = 0; i < self->diags.v.len; i++)
+        if (self->diags.v.items[i].severity == OCH_SEV_ERROR) return true;
+    return false;
+}

@@ -1,0 +1,25 @@
+// A work queue for `ochre check`: n items processed by a pool of threads,
+// with results handed back on the calling thread in item order, as soon as
+// every earlier item is done (so output streams and stays deterministic).
+#ifndef OCHRE_CLI_CHECK_QUEUE_H
+#define OCHRE_CLI_CHECK_QUEUE_H
+
+#include <stdint.h>
+
+// Processes item i (on some worker thread). Items are independent.
+typedef void (*ChkWorkFn)(void *ctx, uint32_t i);
+// Consumes item i (on the calling thread), called for i = 0, 1, ... n-1
+// in order, each after work(ctx, i) returned.
+typedef void (*ChkDoneFn)(void *ctx, uint32_t i);
+
+// Runs the queue with `threads` workers (1: everything on the calling
+// thread, no threads created; 0 is taken as 1). Workers get large stacks
+// (the parser and analyzer recurse up to their nesting limits). Returns when
+// every item was consumed. If threads cannot be created, the remaining work
+// runs on the calling thread.
+void chk_queue_run(uint32_t n, uint32_t threads, ChkWorkFn work, ChkDoneFn done, void *ctx);
+
+// Number of online processors (at least 1).
+uint32_t chk_cpu_count(void);
+
+#endif

@@ -1,0 +1,530 @@
+#!/usr/bin/env bash
+# End-to-end tests of `ochre check`:
+#
+#   tests/cli/run_check_tests.sh BUILD_DIR
+#
+# Runs BUILD_DIR/ochre check on the fixture tree tests/fixtures/check/basic
+# (golden output of every format in tests/fixtures/check/golden/) and on
+# trees generated in a temporary directory: exit statuses, configuration
+# discovery and validation, .gitignore and `ignore` rules, stdin, binary,
+# oversized and unreadable files, thread-count determinism, SARIF against
+# the official schema and the JSON format against its documented schema
+# (ajv, pinned in tests/cli/npm/package.json and installed into the cache),
+# and the github format against the workflow-command grammar.
+#
+# Prints one line per test and ends with `N passed, N failed`; exits 1 when
+# a test failed.
+#
+# Environment:
+#   OCHRE_CACHE           npm cache root (default ${XDG_CACHE_HOME:-~/.cache}/ochre)
+#   OCHRE_UPDATE_GOLDEN=1 rewrite the golden files from the current output
+#   OCHRE_CHECK_TESTS     space-separated subset of tests to run
+set -euo pipefail
+
+if [ $# -ne 1 ]; then
+    echo "usage: tests/cli/run_check_tests.sh BUILD_DIR" >&2
+    exit 2
+fi
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+B=$(cd "$1" && pwd)
+OCHRE="$B/ochre"
+fixtures="$repo/tests/fixtures/check"
+golden="$fixtures/golden"
+work=$(mktemp -d "${TMPDIR:-/tmp}/ochre-check-tests.XXXXXX")
+trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
+
+ochre_check() { "$OCHRE" check "$@"; }
+
+# --- helpers (each returns non-zero on failure, which ends the test) -----------
+
+fail() {
+    echo "  FAIL: $*"
+    return 1
+}
+
+# expect_status WANT CMD...: runs CMD, output to $work/out and $work/err.
+expect_status() {
+    local want=$1 got=0
+    shift
+    "$@" >"$work/out" 2>"$work/err" || got=$?
+    if [ "$got" != "$want" ]; then
+        echo "  command: $*"
+        echo "  stdout: $(head -c 2000 "$work/out")"
+        echo "  stderr: $(head -c 2000 "$work/err")"
+        fail "expected exit status $want, got $got"
+    fi
+}
+
+# expect_grep PATTERN FILE: an extended regexp must match some line.
+expect_grep() {
+    grep -Eq -- "$1" "$2" || { echo "  in $2:"; sed 's/^/    /' "$2" | head -40; fail "no line matches /$1/"; }
+}
+
+expect_no_grep() {
+    if grep -Eq -- "$1" "$2"; then
+        echo "  in $2:"
+        sed 's/^/    /' "$2" | head -40
+        fail "a line matches /$1/"
+    fi
+}
+
+# The sorted list of file paths a JSON report names.
+json_paths() { grep -o '^{"path":"[^"]*"' "$1" | sed 's/^{"path":"//; s/"$//'; }
+
+# expect_files DIR ARGS... -- WANT...: checks DIR (cwd) with ARGS and compares
+# the files in the report with WANT.
+expect_files() {
+    local dir=$1
+    shift
+    local args=()
+    while [ "$1" != "--" ]; do
+        args+=("$1")
+        shift
+    done
+    shift
+    local got want
+    (cd "$dir" && ochre_check --format json --threads 2 "${args[@]}" >"$work/files.json" 2>"$work/files.err") || true
+    got=$(json_paths "$work/files.json")
+    want=$(printf '%s\n' "$@" | sed '/^$/d')
+    if [ "$got" != "$want" ]; then
+        echo "  wanted:"
+        printf '%s\n' "$want" | sed 's/^/    /'
+        echo "  got:"
+        printf '%s\n' "$got" | sed 's/^/    /'
+        sed 's/^/  stderr: /' "$work/files.err"
+        fail "checked files differ"
+    fi
+}
+
+# Installs the validator packages once into the cache; prints node_modules.
+npm_dir=""
+need_npm() {
+    [ -n "$npm_dir" ] && return 0
+    local cache="${OCHRE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ochre}/check-npm"
+    local manifest="$repo/tests/cli/npm/package.json"
+    mkdir -p "$cache"
+    (
+        exec 9>"$cache/.lock"
+        command -v flock >/dev/null && flock 9
+        if ! cmp -s "$manifest" "$cache/package.json" || [ ! -d "$cache/node_modules/ajv-draft-04" ]; then
+            echo "  installing the pinned validator packages into $cache" >&2
+            cp "$manifest" "$cache/package.json"
+            npm install --prefix "$cache" --no-audit --no-fund --ignore-scripts --no-package-lock \
+                --loglevel=error >&2
+        fi
+    )
+    npm_dir="$cache/node_modules"
+}
+
+# Normalizes machine-specific text in an output: the working directory URI.
+normalize() { sed "s|file://$PWD/|file:///FIXTURE/|g"; }
+
+# --- tests --------------------------------------------------------------------
+
+# Every format on the fixture tree against its golden file.
+test_golden_formats() {
+    cd "$fixtures/basic"
+    local fmt status
+    for fmt in pretty compact json sarif github junit; do
+        status=0
+        ochre_check --format "$fmt" --threads 1 >"$work/basic.$fmt.raw" 2>"$work/basic.$fmt.err" || status=$?
+        [ "$status" = 1 ] || fail "--format $fmt: exit status $status, expected 1: $(cat "$work/basic.$fmt.err")"
+        normalize <"$work/basic.$fmt.raw" >"$work/basic.$fmt"
+        if [ "${OCHRE_UPDATE_GOLDEN:-}" = 1 ]; then
+            cp "$work/basic.$fmt" "$golden/basic.$fmt"
+            echo "  updated $golden/basic.$fmt"
+        fi
+        diff -u "$golden/basic.$fmt" "$work/basic.$fmt" || fail "--format $fmt differs from $golden/basic.$fmt"
+    done
+    # The summary line goes to stderr for pretty output only.
+    expect_grep '^ochre check: 8 files, 7 errors, 1 warning \([0-9]+\.[0-9]{2} s\)$' "$work/basic.pretty.err"
+    [ ! -s "$work/basic.json.err" ] || fail "json output wrote to stderr: $(cat "$work/basic.json.err")"
+}
+
+test_exit_statuses() {
+    mkdir -p "$work/ex/clean" "$work/ex/bad" "$work/ex/warn"
+    echo 'export const a = 1;' >"$work/ex/clean/a.mjs"
+    echo 'let x = (1;' >"$work/ex/bad/a.js"
+    printf 'x\0y' >"$work/ex/warn/bin.js"
+    echo 'export const a = 1;' >"$work/ex/warn/ok.mjs"
+    expect_status 0 ochre_check "$work/ex/clean"
+    expect_status 1 ochre_check "$work/ex/bad"
+    expect_status 1 ochre_check "$work/ex/clean" "$work/ex/bad"
+    # Warnings alone pass, unless there are more than --max-warnings.
+    expect_status 0 ochre_check "$work/ex/warn"
+    expect_status 0 ochre_check --max-warnings 1 "$work/ex/warn"
+    expect_status 1 ochre_check --max-warnings 0 "$work/ex/warn"
+    expect_grep 'more than --max-warnings 0' "$work/err"
+    # Usage errors.
+    expect_status 2 ochre_check --no-such-option
+    expect_status 2 ochre_check --format xml
+    expect_status 2 ochre_check --threads 0
+    expect_status 2 ochre_check --max-warnings -1
+    expect_status 2 ochre_check --max-file-size 10Q
+    expect_status 2 ochre_check --format
+    expect_status 2 ochre_check --stdin-filename a.js "$work/ex/clean"
+    expect_status 2 ochre_check - -
+    expect_status 2 ochre_check --fix "$work/ex/clean"
+    expect_grep 'not available yet' "$work/err"
+    expect_status 2 ochre_check --fix-dry-run "$work/ex/clean"
+    # A missing path is an error even when the others are fine.
+    expect_status 2 ochre_check "$work/ex/clean" "$work/ex/missing"
+    expect_grep "cannot access '.*missing'" "$work/err"
+    expect_status 0 ochre_check --help
+    expect_grep '^usage: ochre check' "$work/out"
+    expect_status 0 ochre_check --format=compact --threads=3 "$work/ex/clean"
+    # An empty tree passes, with a note.
+    mkdir -p "$work/ex/empty"
+    expect_status 0 ochre_check "$work/ex/empty"
+    expect_grep 'no JavaScript files' "$work/err"
+}
+
+test_config_discovery() {
+    local t="$work/cfg"
+    mkdir -p "$t/app/lib" "$t/app/gen" "$t/app/sub/deep" "$t/other"
+    # The root configuration: JSX everywhere, generated code ignored.
+    echo '{"jsx": true, "ignore": ["gen/"]}' >"$t/app/ochre.json"
+    echo 'export const e = <div/>;' >"$t/app/lib/view.mjs"
+    echo 'syntax error here' >"$t/app/gen/out.js"
+    # A nested configuration replaces it (nearest wins, no merging): no JSX,
+    # and `gen/` is no longer ignored below it.
+    echo '{"sourceType": "module"}' >"$t/app/sub/ochre.json"
+    echo 'export const e = <div/>;' >"$t/app/sub/deep/view.js"
+    mkdir -p "$t/app/sub/gen"
+    echo 'export const ok = 1;' >"$t/app/sub/gen/kept.js"
+    # Without any configuration, defaults.
+    echo 'const e = 1;' >"$t/other/plain.js"
+
+    expect_files "$t" app -- app/lib/view.mjs app/sub/deep/view.js app/sub/gen/kept.js
+    cd "$t"
+    expect_status 1 ochre_check --format compact app
+    expect_grep '^app/sub/deep/view.js:1:18: error ' "$work/out"
+    expect_no_grep '^app/lib/' "$work/out"
+    # sourceType module makes `export` fine in sub/, jsx from app/ does not reach it.
+    expect_no_grep 'kept.js' "$work/out"
+
+    # --config overrides discovery for every file.
+    echo '{"jsx": true, "sourceType": "module"}' >"$t/forced.json"
+    expect_status 0 ochre_check --config "$t/forced.json" app/sub
+    # A configuration that is not valid stops the run with exit 2 and says
+    # where: file and JSON path.
+    echo '{"rules": {"no-undef": "on"}, "jsxx": true}' >"$t/other/ochre.json"
+    expect_status 2 ochre_check other
+    expect_grep '^other/ochre.json: rules.no-undef: expected "off", "warn" or "error"$' "$work/err"
+    expect_grep '^other/ochre.json: jsxx: unknown key \(did you mean "jsx"\?\)$' "$work/err"
+    [ ! -s "$work/out" ] || fail "output written despite a bad configuration"
+    echo '{"rules": {"no-undefined-rule": "warn"}}' >"$t/other/ochre.json"
+    expect_status 2 ochre_check other/plain.js
+    expect_grep 'rules.no-undefined-rule: unknown rule id' "$work/err"
+    echo '{"env": ["node"],' >"$t/other/ochre.json"
+    expect_status 2 ochre_check other
+    expect_grep '^other/ochre.json:[0-9]+:[0-9]+: invalid JSON' "$work/err"
+    expect_status 2 ochre_check --config "$t/nope.json" app
+    expect_grep 'nope.json: cannot read' "$work/err"
+    # Known ESLint rule ids are accepted before the analyzer implements them.
+    echo '{"rules": {"no-undef": "error", "no-unused-vars": ["warn", {"vars": "all"}], "valid-typeof": "off"}}' \
+        >"$t/other/ochre.json"
+    expect_status 0 ochre_check other
+    # The configuration's `ignore` also skips a file named on the command line.
+    expect_status 0 ochre_check app/gen/out.js
+    expect_grep 'skipped: ignored by app/ochre.json' "$work/err"
+}
+
+test_goal_and_jsx() {
+    local t="$work/goal"
+    mkdir -p "$t/esm/node_modules/dep" "$t/cjs"
+    echo '{"type": "module"}' >"$t/esm/package.json"
+    echo 'export const a = 1;' >"$t/esm/a.js"
+    echo 'export const a = 1;' >"$t/esm/b.cjs"                     # .cjs is always a script
+    echo 'export const a = 1;' >"$t/esm/node_modules/dep/x.js"    # skipped by the walk
+    echo '{"type": "commonjs"}' >"$t/cjs/package.json"
+    echo 'export const a = 1;' >"$t/cjs/a.js"
+    echo 'export const a = 1;' >"$t/cjs/m.mjs"
+    echo 'const e = <p>hi</p>;' >"$t/cjs/v.jsx"
+    cd "$t"
+    expect_status 1 ochre_check --format compact esm cjs
+    expect_grep '^esm/b.cjs:1:1: error ' "$work/out"
+    expect_grep '^cjs/a.js:1:1: error ' "$work/out"
+    expect_no_grep '^esm/a.js' "$work/out"
+    expect_no_grep '^cjs/m.mjs' "$work/out"
+    expect_no_grep '^cjs/v.jsx' "$work/out"
+    expect_no_grep 'node_modules' "$work/out"
+    # A package scope ends at node_modules: a file named there is a script.
+    expect_status 1 ochre_check esm/node_modules/dep/x.js
+}
+
+test_gitignore_rules() {
+    local t="$work/gi"
+    mkdir -p "$t/repo/.git/info" "$t/repo/src/gen" "$t/repo/src/keep" "$t/repo/build" "$t/repo/lib/a/b" \
+        "$t/repo/docs" "$t/repo/node_modules/m"
+    cd "$t/repo"
+    cat >.gitignore <<'EOF'
+# comments and blank lines are skipped
+
+/build/
+*.min.js
+!important.min.js
+lib/**/tmp.js
+src/gen
+[abc]x.js
+\#hash.js
+trailing.js   
+EOF
+    echo 'excluded.js' >.git/info/exclude
+    printf 'local.js\n!shadow.js\n' >src/.gitignore
+    touch build/a.js src/app.min.js src/important.min.js lib/a/b/tmp.js lib/tmp.js src/gen/g.js \
+        src/keep/k.js ax.js dx.js '#hash.js' trailing.js excluded.js src/local.js lib/local.js \
+        src/shadow.js docs/shadow.js node_modules/m/i.js .git/hook.js src/main.js
+    # src/.gitignore re-includes shadow.js below src only; docs/shadow.js was never excluded.
+    echo 'shadow.js' >>.gitignore
+    expect_files "$t/repo" . -- dx.js lib/local.js src/important.min.js src/keep/k.js src/main.js src/shadow.js
+    # A walk starting inside the repository still applies the root's .gitignore
+    # and .git/info/exclude.
+    touch src/excluded.js src/x.min.js
+    expect_files "$t/repo" src -- src/important.min.js src/keep/k.js src/main.js src/shadow.js
+    # Outside a git repository, .gitignore files in the walked tree still apply.
+    mkdir -p "$t/plain/sub"
+    echo 'sub/' >"$t/plain/.gitignore"
+    touch "$t/plain/a.js" "$t/plain/sub/b.js"
+    expect_files "$t/plain" . -- a.js
+    # Files named on the command line are checked whatever .gitignore says.
+    expect_files "$t/repo" build/a.js src/app.min.js -- build/a.js src/app.min.js
+}
+
+test_walk_edge_cases() {
+    local t="$work/walk"
+    mkdir -p "$t/d/sub"
+    echo 'export const a = 1;' >"$t/d/a.mjs"
+    echo 'not checked' >"$t/d/notes.txt"
+    echo 'let x = (1;' >"$t/d/notes.es6"
+    ln -s .. "$t/d/sub/loop"                      # a directory cycle: not followed
+    ln -s ../a.mjs "$t/d/sub/link.mjs"             # a link to a file: checked
+    ln -s missing.js "$t/d/sub/dangling.js"        # a dangling link: reported
+    expect_files "$t" d -- d/a.mjs d/sub/dangling.js d/sub/link.mjs
+    cd "$t"
+    expect_status 2 ochre_check --format compact d
+    expect_grep '^d/sub/dangling.js:1:1: error read-error ' "$work/out"
+    # An explicitly named file is checked whatever its extension.
+    expect_status 1 ochre_check d/notes.es6
+    # Paths are normalized and duplicates dropped.
+    expect_files "$t" ./d//a.mjs d/a.mjs d/ -- d/a.mjs d/sub/dangling.js d/sub/link.mjs
+}
+
+test_unreadable_and_special_files() {
+    local t="$work/special"
+    mkdir -p "$t"
+    cd "$t"
+    # Binary: skipped with a warning.
+    printf 'var a;\0\0\0' >bin.js
+    expect_status 0 ochre_check --format compact bin.js
+    expect_grep '^bin.js:1:1: warning binary-file ' "$work/out"
+    # Over --max-file-size: skipped with a warning.
+    head -c 3000 /dev/zero | tr '\0' ' ' >big.js
+    echo 'var a = 1;' >>big.js
+    expect_status 0 ochre_check --format compact --max-file-size 2K big.js
+    expect_grep '^big.js:1:1: warning file-too-large .*2 KiB' "$work/out"
+    expect_status 0 ochre_check --format compact --max-file-size 1M big.js
+    [ ! -s "$work/out" ] || fail "big.js under the limit should be clean: $(cat "$work/out")"
+    # Invalid UTF-8: the parser's E0001.
+    printf 'var s = "\xff";\n' >latin.js
+    expect_status 1 ochre_check --format compact latin.js
+    expect_grep '^latin.js:1:10: error E0001 ' "$work/out"
+    # A read error (EIO from /proc/self/mem, readable by name even for root).
+    expect_status 2 ochre_check --format compact /proc/self/mem
+    expect_grep 'error read-error cannot read the file' "$work/out"
+    # Permissions only stop non-root users.
+    if [ "$(id -u)" != 0 ]; then
+        mkdir -p locked
+        echo 'var a;' >locked/a.js
+        echo 'var b;' >noread.js
+        chmod 000 noread.js
+        chmod 000 locked
+        expect_status 2 ochre_check --format compact .
+        expect_grep '^locked:1:1: error unreadable-directory ' "$work/out"
+        expect_grep '^noread.js:1:1: error read-error ' "$work/out"
+        chmod 755 locked
+        chmod 644 noread.js
+    fi
+}
+
+test_stdin() {
+    local t="$work/stdin"
+    mkdir -p "$t/src"
+    echo '{"type": "module"}' >"$t/package.json"
+    cd "$t"
+    echo 'let x = (1;' >"$work/in.js"
+    expect_status 1 ochre_check --format compact - <"$work/in.js"
+    expect_grep '^<stdin>:1:11: error E0102 ' "$work/out"
+    expect_status 1 ochre_check --format compact --stdin-filename src/x.js - <"$work/in.js"
+    expect_grep '^src/x.js:1:11: error E0102 ' "$work/out"
+    # The goal follows the name: package.json "type" for .js, script for .cjs.
+    echo 'export const a = 1;' >"$work/in.js"
+    expect_status 0 ochre_check --stdin-filename src/x.js - <"$work/in.js"
+    expect_status 1 ochre_check --stdin-filename src/x.cjs - <"$work/in.js"
+    echo 'const e = <b/>;' >"$work/in.js"
+    expect_status 0 ochre_check --stdin-filename src/x.jsx - <"$work/in.js"
+    # Mixed with paths; the configuration is found from the name.
+    echo '{"jsx": true}' >"$t/src/ochre.json"
+    echo 'const f = <i/>;' >"$t/src/y.js"
+    expect_status 0 ochre_check --format compact --stdin-filename src/x.js - src <"$work/in.js"
+    # Binary input.
+    printf 'a\0b' | { expect_status 0 ochre_check --format compact -; }
+    expect_grep '^<stdin>:1:1: warning binary-file' "$work/out"
+}
+
+test_suppressions_never_hide_syntax_errors() {
+    local t="$work/sup"
+    mkdir -p "$t"
+    cd "$t"
+    printf '/* ochre-ignore-file */\n// eslint-disable-next-line\nlet x = (1;\n' >a.js
+    expect_status 1 ochre_check --format compact a.js
+    expect_grep '^a.js:3:11: error E0102 ' "$work/out"
+}
+
+# Generates a tree of n files with a mix of clean files, syntax errors and
+# early errors, deterministic.
+make_tree() {
+    local dir=$1 n=$2 i
+    mkdir -p "$dir"
+    for ((i = 0; i < n; i++)); do
+        local d="$dir/p$((i % 7))/q$((i % 3))"
+        mkdir -p "$d"
+        case $((i % 5)) in
+        0) printf 'export function f%d(a) {\n    return a * %d;\n}\n' "$i" "$i" >"$d/f$i.mjs" ;;
+        1) printf 'function g%d() {\n    return (1 + ;\n}\n' "$i" >"$d/f$i.js" ;;
+        2) printf 'let v%d = 1;\nlet v%d = 2;\n' "$i" "$i" >"$d/f$i.mjs" ;;
+        3) printf 'const s = "\xc3\xa9\xf0\x9f\x98\x80";\nconst t%d = [1, 2;\n' "$i" >"$d/f$i.js" ;;
+        4) printf 'var ok%d = { a: 1, b: [2, 3] };\n' "$i" >"$d/f$i.cjs" ;;
+        esac
+    done
+}
+
+test_parallel_determinism() {
+    make_tree "$work/par" 400
+    cd "$work/par"
+    local fmt
+    for fmt in pretty compact json sarif github junit; do
+        ochre_check --format "$fmt" --threads 1 >"$work/par1.$fmt" 2>/dev/null || true
+        ochre_check --format "$fmt" --threads 4 >"$work/par4.$fmt" 2>/dev/null || true
+        ochre_check --format "$fmt" >"$work/parN.$fmt" 2>/dev/null || true
+        cmp -s "$work/par1.$fmt" "$work/par4.$fmt" || fail "--format $fmt: --threads 1 and --threads 4 differ"
+        cmp -s "$work/par1.$fmt" "$work/parN.$fmt" || fail "--format $fmt: --threads 1 and the default differ"
+    done
+    [ "$(json_paths "$work/par1.json" | wc -l)" = 400 ] || fail "expected 400 files in the report"
+}
+
+test_sarif_schema() {
+    need_npm
+    cd "$work"
+    make_tree "$work/sarif/tree" 60
+    mkdir -p "$work/sarif/tree/we,ird:dir"
+    printf 'let x = (1;\n' >"$work/sarif/tree/we,ird:dir/sp ace%.js"
+    (cd "$work/sarif/tree" && ochre_check --format sarif >"$work/tree.sarif" 2>/dev/null) || true
+    # Absolute paths outside the working directory become file: URIs.
+    (cd / && ochre_check --format sarif "$work/sarif/tree/p0" >"$work/abs.sarif" 2>/dev/null) || true
+    grep -q '"uri":"file:///' "$work/abs.sarif" || fail "absolute path without a file: URI"
+    grep -q 'we%2Cird%3Adir/sp%20ace%25.js' "$work/tree.sarif" || fail "URI not percent-encoded"
+    node "$repo/tests/cli/check_validate.js" --nm "$npm_dir" sarif "$golden/basic.sarif" "$work/tree.sarif" \
+        "$work/abs.sarif"
+}
+
+test_json_schema() {
+    need_npm
+    make_tree "$work/json/tree" 60
+    (cd "$work/json/tree" && ochre_check --format json >"$work/tree.json" 2>/dev/null) || true
+    node "$repo/tests/cli/check_validate.js" --nm "$npm_dir" json "$golden/basic.json" "$work/tree.json"
+}
+
+# The workflow command grammar (docs.github.com, "Workflow commands for
+# GitHub Actions"): `::CMD key=value,key=value::message`, where property
+# values escape % CR LF : , and the message escapes % CR LF.
+test_github_grammar() {
+    local t="$work/gh"
+    mkdir -p "$t/we,ird:dir"
+    cd "$t"
+    printf 'let x = (1;\n' >'we,ird:dir/a%b.js'
+    printf 'x\0' >bin.js
+    printf 'let a = 1;\nlet a = 2;\n' >early.mjs
+    ochre_check --format github >"$work/gh.out" 2>/dev/null || true
+    cat "$golden/basic.github" >>"$work/gh.out"
+    local prop='([^%,:]|%25|%0D|%0A|%3A|%2C)*'
+    local msg='([^%]|%25|%0D|%0A)*'
+    local line_re="^::(error|warning|notice) file=$prop(,line=[1-9][0-9]*,col=[1-9][0-9]*,endLine=[1-9][0-9]*,endColumn=[1-9][0-9]*)?,title=$prop::$msg\$"
+    local n=0 line
+    while IFS= read -r line; do
+        n=$((n + 1))
+        [[ "$line" =~ $line_re ]] || fail "not a workflow command: $line"
+    done <"$work/gh.out"
+    [ "$n" -ge 8 ] || fail "expected at least 8 commands, got $n"
+    expect_grep '^::error file=we%2Cird%3Adir/a%25b.js,line=1,col=11,' "$work/gh.out"
+    expect_grep '^::warning file=bin.js,title=binary-file::' "$work/gh.out"
+    expect_grep '%0Anote: early.mjs:1:5: ' "$work/gh.out"
+}
+
+test_junit_xml() {
+    local f="$golden/basic.junit"
+    make_tree "$work/junit/tree" 60
+    printf 'let x = "<&>\x27\x22\x01";\nlet y = (1;\n' >"$work/junit/tree/esc<&>.js"
+    (cd "$work/junit/tree" && ochre_check --format junit >"$work/tree.junit" 2>/dev/null) || true
+    if command -v xmllint >/dev/null; then
+        xmllint --noout "$f" "$work/tree.junit" 2>&1 || fail "JUnit output is not well-formed XML"
+    elif command -v python3 >/dev/null; then
+        python3 -c 'import sys, xml.etree.ElementTree as E; [E.parse(p) for p in sys.argv[1:]]' "$f" \
+            "$work/tree.junit" || fail "JUnit output is not well-formed XML"
+    else
+        echo "  (no xmllint or python3: well-formedness not checked)"
+    fi
+    expect_grep '<testsuites name="ochre check" tests="8" failures="7" errors="0">' "$f"
+    expect_grep '<failure message="[^"]*" type="warning">src/blob.js:1:1: warning binary-file ' "$f"
+}
+
+test_colors() {
+    cd "$fixtures/basic"
+    ochre_check --color src/syntax.js >"$work/color.out" 2>/dev/null || true
+    grep -q $'\x1b\\[' "$work/color.out" || fail "--color gave no ANSI escapes"
+    ochre_check src/syntax.js >"$work/plain.out" 2>/dev/null || true
+    if grep -q $'\x1b' "$work/plain.out"; then fail "colors on a pipe without --color"; fi
+    ochre_check --color --no-color src/syntax.js >"$work/plain.out" 2>/dev/null || true
+    if grep -q $'\x1b' "$work/plain.out"; then fail "--no-color still colored"; fi
+    ochre_check --color --format compact src/syntax.js >"$work/plain.out" 2>/dev/null || true
+    if grep -q $'\x1b' "$work/plain.out"; then fail "compact output colored"; fi
+}
+
+# --- runner -------------------------------------------------------------------
+
+tests=${OCHRE_CHECK_TESTS:-"golden_formats exit_statuses config_discovery goal_and_jsx gitignore_rules
+    walk_edge_cases unreadable_and_special_files stdin suppressions_never_hide_syntax_errors
+    parallel_determinism sarif_schema json_schema github_grammar junit_xml colors"}
+
+if ! "$OCHRE" check --help >/dev/null 2>&1; then
+    echo "$OCHRE has no working 'check' command"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+passed=0
+failed=0
+failed_names=""
+for t in $tests; do
+    log="$work/log.$t"
+    set +e
+    (
+        set -e
+        cd "$work"
+        "test_$t"
+    ) >"$log" 2>&1
+    rc=$?
+    set -e
+    if [ "$rc" = 0 ]; then
+        passed=$((passed + 1))
+        echo "PASS $t"
+    else
+        failed=$((failed + 1))
+        failed_names="$failed_names $t"
+        echo "FAIL $t"
+        sed 's/^/    /' "$log"
+    fi
+done
+[ "$failed" = 0 ] || echo "failed:$failed_names"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
