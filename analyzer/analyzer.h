@@ -226,8 +226,8 @@ typedef struct AnResult {
     OchArena arena;         // owns scopes, bindings, references, diagnostic text
     uint32_t nscopes, nbindings, nrefs;
     // Indexes sorted by node start (internal; use the functions below):
-    // references (AnRef *) and declarations (tagged pointers, low bit set),
-    // and scopes by the node that creates them.
+    // references and declarations (tagged pointers, see analyzer_int.h), and
+    // scopes by the node that creates them.
     uintptr_t *idents;
     uint32_t nidents;
     AnScope **scope_index;
@@ -237,10 +237,14 @@ typedef struct AnResult {
 // Analyzes a parse result. The goal comes from the tree (PROGRAM op), strict
 // mode from the PROGRAM's and functions' flags. Works on error-recovered
 // trees (ERROR and MISSING nodes are skipped or walked for what they
-// salvaged). Never fails; returns a result to free with an_result_free.
-// Linear in the tree size, except that an unresolved reference is checked
-// once per enclosing scope that declares something (nesting depth).
+// salvaged). Never fails; returns a result to free with an_result_free (the
+// parse must outlive it). Linear in the tree size: one walk plus
+// statement-level pre-passes; files with `with` or a sloppy direct eval add a
+// pass over references (times the scope depth). See docs/adr/0002.
 AnResult *an_analyze(const PsParse *parse, const AnOptions *opts);
+
+// Frees a result and everything it owns (scopes, bindings, references,
+// diagnostic text); the parse is not touched. NULL is a no-op.
 void an_result_free(AnResult *self);
 
 // True when the result has at least one error-severity diagnostic.

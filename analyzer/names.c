@@ -94,7 +94,8 @@ static AnName *intern_slow(AnWalker *w, const char *s, uint32_t len, bool padded
     for (;; i = (i + 1) & mask) {
         struct AnNameSlot *slot = &w->names[i];
         if (!slot->name) break;
-        if (slot->hash == h && slot->name->len == len && memcmp(slot->name->str, s, len) == 0)
+        if (slot->hash == h && slot->name->len == len &&
+            (len == 0 || memcmp(slot->name->str, s, len) == 0))
             return slot->name;
     }
     if ((w->names_len + 1) * 4 > w->names_cap * 3) {
@@ -106,7 +107,7 @@ static AnName *intern_slow(AnWalker *w, const char *s, uint32_t len, bool padded
     AnName *n = och_arena_alloc(&w->names_arena, sizeof *n + len + 1);
     memset(n, 0, sizeof *n);
     char *copy = (char *)(n + 1);
-    memcpy(copy, s, len);
+    if (len) memcpy(copy, s, len);
     copy[len] = 0;
     n->str = copy;
     n->len = len;
@@ -125,11 +126,11 @@ AnName *an_intern(AnWalker *w, const char *s, uint32_t len) {
     bool padded = s >= w->src && s + len <= w->src_end;
     uint64_t w0;
     if (padded) {
-        w0 = load64(s);
-        if (len < 8) w0 &= ~0ull >> (8 * (8 - len));
+        w0 = len ? load64(s) : 0;
+        if (len && len < 8) w0 &= ~0ull >> (8 * (8 - len));
     } else {
         char buf[8] = {0};
-        memcpy(buf, s, len < 8 ? len : 8);
+        if (len) memcpy(buf, s, len < 8 ? len : 8);
         w0 = load64(buf);
     }
     uint32_t i = (uint32_t)(((w0 ^ len) * 0x9e3779b97f4a7c15ull) >> (64 - AN_NAME_CACHE_BITS));

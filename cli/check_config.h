@@ -83,6 +83,7 @@ OchStatus chk_config_parse(const char *text, size_t len, const char *display_pat
 OchStatus chk_config_load(const char *path, const char *display_path, ChkConfig **out, OchBuf *errors)
     OCH_MUST_CHECK;
 
+// Frees a configuration and everything it owns; NULL is fine.
 void chk_config_free(ChkConfig *self);
 
 // The setting of a rule, or NULL when the configuration does not name it.
@@ -111,6 +112,7 @@ typedef struct ChkConfigFinder {
 
 // forced may be NULL; the finder takes it over. cwd is borrowed (copied).
 void chk_config_finder_init(ChkConfigFinder *self, ChkConfig *forced, const char *cwd);
+// Frees every configuration the finder loaded (and the forced one).
 void chk_config_finder_free(ChkConfigFinder *self);
 
 // The configuration applying to files in the absolute directory abs_dir,

@@ -64,6 +64,7 @@ typedef struct ChkFileResult {
 // Checks the job's file into *out (initialised here; free with
 // chk_file_result_free). Never fails: problems become findings.
 void chk_file_check(const ChkJob *job, const ChkFileOptions *opts, ChkFileResult *out);
+// Frees the source, parse, analysis and findings of a result.
 void chk_file_result_free(ChkFileResult *self);
 
 #endif

@@ -3,6 +3,7 @@
 // check_format_junit.c.
 #include "check_format.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,8 +97,19 @@ void chk_describe(OchBuf *out, const char *code, const char *rule) {
 #define ANSI_RED "\x1b[1;31m"
 #define ANSI_YELLOW "\x1b[1;33m"
 
+// A path for the terminal: control characters (a file name may hold escape
+// sequences) become '?'. Returns path itself when it has none.
+static const char *terminal_safe(const char *path, OchBuf *tmp) {
+    const char *p = path;
+    while (*p && (unsigned char)*p >= 0x20 && *p != 0x7F) p++;
+    if (!*p) return path;
+    for (p = path; *p; p++) och_buf_putc(tmp, (unsigned char)*p < 0x20 || *p == 0x7F ? '?' : *p);
+    return tmp->data;
+}
+
 static void pretty_file(const ChkFormatOptions *opts, const char *path, const ChkFileResult *r, OchBuf *out) {
-    OchBuf msg = {0};
+    OchBuf msg = {0}, safe = {0};
+    path = terminal_safe(path, &safe);
     for (uint32_t i = 0; i < r->findings.len; i++) {
         const ChkFinding *f = &r->findings.items[i];
         if (f->file_level) {
@@ -120,6 +132,7 @@ static void pretty_file(const ChkFormatOptions *opts, const char *path, const Ch
         ps_diag_render(&d, path, r->src, r->len, &r->lines, opts->color, out);
     }
     och_buf_free(&msg);
+    och_buf_free(&safe);
 }
 
 // --- compact ------------------------------------------------------------------
@@ -130,6 +143,8 @@ static void one_line(OchBuf *out, const char *s) {
 }
 
 static void compact_file(const char *path, const ChkFileResult *r, OchBuf *out) {
+    OchBuf safe = {0};
+    path = terminal_safe(path, &safe);  // one finding, one line
     for (uint32_t i = 0; i < r->findings.len; i++) {
         const ChkFinding *f = &r->findings.items[i];
         ChkPos p = {1, 1};
@@ -139,6 +154,7 @@ static void compact_file(const char *path, const ChkFileResult *r, OchBuf *out) 
         one_line(out, f->diag.message);
         och_buf_putc(out, '\n');
     }
+    och_buf_free(&safe);
 }
 
 // --- github -------------------------------------------------------------------
@@ -226,7 +242,10 @@ void chk_file_report_free(ChkFileReport *self) {
 // --- run output ---------------------------------------------------------------
 
 static void put(ChkOutput *self, const char *s, size_t n) {
-    if (n && !self->write_failed && fwrite(s, 1, n, self->out) != n) self->write_failed = true;
+    if (n && !self->write_failed && fwrite(s, 1, n, self->out) != n) {
+        self->write_failed = true;
+        self->write_errno = errno;
+    }
 }
 
 void chk_output_begin(ChkOutput *self, const ChkFormatOptions *opts, FILE *out) {
@@ -291,7 +310,10 @@ bool chk_output_end(ChkOutput *self) {
     }
     put(self, b.data, b.len);
     och_buf_free(&b);
-    if (fflush(self->out) != 0) self->write_failed = true;
+    if (fflush(self->out) != 0 && !self->write_failed) {
+        self->write_failed = true;
+        self->write_errno = errno;
+    }
     och_buf_free(&self->body);
     och_vec_free(&self->rules);
     return !self->write_failed;

@@ -67,6 +67,7 @@ typedef struct ChkFileReport {
 // chk_file_report_free). Thread-safe.
 void chk_format_file(const ChkFormatOptions *opts, const char *path, const ChkFileResult *result,
                      ChkFileReport *out);
+// Frees a report's text and rule list.
 void chk_file_report_free(ChkFileReport *self);
 
 // The run: totals and referenced rules.
@@ -79,8 +80,11 @@ typedef struct ChkOutput {
     OCH_VEC(ChkRuleRef) rules;      // sorted by id, distinct
     OchBuf body;                    // junit: held back until the totals are known
     bool write_failed;
+    int write_errno;                // errno of the failed write
 } ChkOutput;
 
+// Starts a run's output on `out` (borrowed) and writes the format's header
+// (json, sarif). Write errors are remembered for chk_output_end.
 void chk_output_begin(ChkOutput *self, const ChkFormatOptions *opts, FILE *out);
 // Writes one file's report (call in path order).
 void chk_output_file(ChkOutput *self, const ChkFileReport *report);
@@ -99,13 +103,17 @@ ChkPos chk_pos(const OchLineIndex *lines, uint32_t offset, OchColumnUnit unit);
 // The id a finding is known by in ruleId/title positions: the rule id for
 // lint findings, else the code.
 static inline const char *chk_finding_id(const ChkFinding *f) { return f->rule ? f->rule : f->code; }
+// "error", "warning", "info" or "hint".
 const char *chk_severity_name(OchSeverity sev);
 // Appends the documentation URL of a code or rule to out.
 void chk_help_uri(OchBuf *out, const char *code, const char *rule);
 // One-line description of a code or rule (SARIF shortDescription).
 void chk_describe(OchBuf *out, const char *code, const char *rule);
 
-// Format-specific parts (check_format_json.c, check_format_junit.c).
+// Format-specific parts (check_format_json.c, check_format_junit.c): the
+// header (begin), one file's items (file; json and sarif items start with
+// the "," that ChkOutput drops before the first one) and the footer (end,
+// which needs the run's totals and rules).
 void chk_json_file(const char *path, const ChkFileResult *r, OchBuf *out);
 void chk_json_begin(OchBuf *out);
 void chk_json_end(const ChkOutput *o, OchBuf *out);

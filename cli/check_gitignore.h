@@ -44,6 +44,7 @@ typedef enum ChkIgnoreVerdict {
     CHK_IGNORE_INCLUDE,  // the last matching pattern is a negation (re-included)
 } ChkIgnoreVerdict;
 
+// An empty list; chk_ignore_free frees its patterns.
 void chk_ignore_init(ChkIgnoreList *self);
 void chk_ignore_free(ChkIgnoreList *self);
 

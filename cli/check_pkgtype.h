@@ -13,6 +13,7 @@ typedef struct ChkPkgTypes {
     ChkMap dirs;  // absolute directory -> (void *)(uintptr_t)(goal + 1)
 } ChkPkgTypes;
 
+// An empty cache; chk_pkgtypes_free frees it.
 void chk_pkgtypes_init(ChkPkgTypes *self);
 void chk_pkgtypes_free(ChkPkgTypes *self);
 

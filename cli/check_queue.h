@@ -19,7 +19,7 @@ typedef void (*ChkDoneFn)(void *ctx, uint32_t i);
 // runs on the calling thread.
 void chk_queue_run(uint32_t n, uint32_t threads, ChkWorkFn work, ChkDoneFn done, void *ctx);
 
-// Number of online processors (at least 1).
+// Number of processors this process may run on (its CPU affinity; at least 1).
 uint32_t chk_cpu_count(void);
 
 #endif

@@ -2,7 +2,6 @@
 // the mapping between lint diagnostic codes and rule ids.
 #include "check_rules.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,26 +80,4 @@ const ChkRuleInfo *chk_rule_at(uint32_t i) { return i < NRULES ? &rules[i] : NUL
 const char *chk_rule_of_code(OchDiagCode code) {
     const char *s = och_diag_code_str(code);
     return s[0] == 'W' ? och_diag_code_title(code) : NULL;
-}
-
-// Lint codes by rule id, built once (the diagnostic table is static).
-static pthread_once_t lint_once = PTHREAD_ONCE_INIT;
-static struct {
-    const char *id;
-    int code;
-} lint_codes[OCH_DIAG_COUNT + 1];
-static uint32_t nlint_codes;
-
-static void build_lint_codes(void) {
-    for (int c = 0; c < OCH_DIAG_COUNT; c++) {
-        const char *id = chk_rule_of_code((OchDiagCode)c);
-        if (id) lint_codes[nlint_codes].id = id, lint_codes[nlint_codes++].code = c;
-    }
-}
-
-int chk_rule_code(const char *id) {
-    pthread_once(&lint_once, build_lint_codes);
-    for (uint32_t i = 0; i < nlint_codes; i++)
-        if (strcmp(lint_codes[i].id, id) == 0) return lint_codes[i].code;
-    return -1;
 }

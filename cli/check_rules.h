@@ -23,14 +23,11 @@ const ChkRuleInfo *chk_rule_find(const char *id);
 
 // Number of known rules and the i-th in id order (for listings and tests).
 uint32_t chk_rule_count(void);
-const ChkRuleInfo *chk_rule_at(uint32_t i);
+const ChkRuleInfo *chk_rule_at(uint32_t i);  // NULL past the end
 
 // The rule id a diagnostic code reports for (its title, for lint codes
 // W1000+), or NULL for syntax and early errors, which belong to no rule and
 // can be neither configured nor suppressed.
 const char *chk_rule_of_code(OchDiagCode code);
-
-// The lint code whose rule id is `id` (implemented rules), or -1.
-int chk_rule_code(const char *id);
 
 #endif

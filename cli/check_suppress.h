@@ -37,6 +37,7 @@ typedef struct ChkSuppressions {
     OchArena arena;           // rule id strings
 } ChkSuppressions;
 
+// No directives yet; chk_suppress_free frees the recorded ones.
 void chk_suppress_init(ChkSuppressions *self);
 void chk_suppress_free(ChkSuppressions *self);
 

@@ -23,6 +23,7 @@ typedef struct ChkMap {
     uint32_t cap, len;
 } ChkMap;
 
+// An empty map (no allocation until the first put).
 void chk_map_init(ChkMap *self);
 // Frees the keys and the table; calls free_value(value) for each entry when
 // free_value is not NULL.
@@ -53,6 +54,7 @@ char *chk_path_absolute(const char *path, const char *cwd);
 // and normalized): returns a pointer into path ("" for dir itself), else
 // NULL.
 const char *chk_path_under(const char *path, const char *dir);
+// True when s ends with suffix.
 bool chk_has_suffix(const char *s, const char *suffix);
 
 // ---------------------------------------------------------------------------
@@ -61,6 +63,7 @@ bool chk_has_suffix(const char *s, const char *suffix);
 
 // Appends s[0..n) as a quoted JSON string.
 void chk_json_string(OchBuf *out, const char *s, size_t n);
+// chk_json_string of a NUL-terminated string.
 static inline void chk_json_cstr(OchBuf *out, const char *s) { chk_json_string(out, s, strlen(s)); }
 // Appends s[0..n) as XML character data or attribute value (escapes & < > "
 // '; characters XML 1.0 does not allow become U+FFFD).

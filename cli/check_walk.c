@@ -165,7 +165,33 @@ static bool git_ignored(const Walk *w, const char *abs_path, bool is_dir) {
 
 // --- walk ---------------------------------------------------------------------
 
-static int cmp_cstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+typedef struct Entry {
+    char *name;
+    unsigned char type;  // d_type: DT_REG, DT_DIR, DT_LNK, DT_UNKNOWN...
+} Entry;
+
+static int cmp_entry(const void *a, const void *b) {
+    return strcmp(((const Entry *)a)->name, ((const Entry *)b)->name);
+}
+
+// Classifies a directory entry, with a stat only when readdir's d_type does
+// not tell (symbolic links, file systems without d_type). Returns 0, or the
+// errno of a failed stat (a dangling link).
+static int classify(const Entry *e, const char *abs, bool *is_dir, bool *is_file) {
+    *is_dir = e->type == DT_DIR;
+    *is_file = e->type == DT_REG;
+    if (e->type != DT_LNK && e->type != DT_UNKNOWN) return 0;
+    struct stat st;
+    if (lstat(abs, &st) != 0) return errno;
+    *is_dir = S_ISDIR(st.st_mode);
+    *is_file = S_ISREG(st.st_mode);
+    // A symbolic link to a file is checked; to a directory, not entered.
+    if (S_ISLNK(st.st_mode)) {
+        if (stat(abs, &st) != 0) return errno;
+        *is_file = S_ISREG(st.st_mode);
+    }
+    return 0;
+}
 
 static void walk_dir(Walk *w, const char *path, const char *abs) {
     ChkPlan *plan = w->plan;
@@ -181,36 +207,28 @@ static void walk_dir(Walk *w, const char *path, const char *abs) {
 
     // Names first, sorted: the walk order then does not depend on the
     // file system (jobs are sorted again at the end anyway).
-    OCH_VEC(char *) names = {0};
+    OCH_VEC(Entry) entries = {0};
     for (;;) {
         errno = 0;
         struct dirent *e = readdir(d);
         if (!e) break;
         const char *name = e->d_name;
         if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) continue;
-        och_vec_push(&names, och_strndup(name, strlen(name)));
+        och_vec_push(&entries, ((Entry){och_strndup(name, strlen(name)), e->d_type}));
     }
     if (errno) add_problem(plan, path, CHK_CODE_DIR_ERROR, "cannot list the whole directory", errno);
     closedir(d);
-    if (names.len > 1) qsort(names.items, names.len, sizeof *names.items, cmp_cstr);
+    if (entries.len > 1) qsort(entries.items, entries.len, sizeof *entries.items, cmp_entry);
 
-    for (uint32_t i = 0; i < names.len; i++) {
-        const char *name = names.items[i];
+    for (uint32_t i = 0; i < entries.len; i++) {
+        const char *name = entries.items[i].name;
+        // Only directories and JavaScript names matter: skip the rest unseen.
+        if (entries.items[i].type != DT_DIR && entries.items[i].type != DT_LNK &&
+            entries.items[i].type != DT_UNKNOWN && !chk_is_js_name(name))
+            continue;
         char *child_abs = chk_path_join(abs, name);
-        struct stat st;
-        bool is_dir = false, is_file = false;
-        int stat_errno = 0;
-        if (lstat(child_abs, &st) == 0) {
-            is_dir = S_ISDIR(st.st_mode);
-            is_file = S_ISREG(st.st_mode);
-            // A symbolic link to a file is checked; to a directory, not entered.
-            if (S_ISLNK(st.st_mode)) {
-                if (stat(child_abs, &st) == 0) is_file = S_ISREG(st.st_mode);
-                else stat_errno = errno;
-            }
-        } else {
-            stat_errno = errno;
-        }
+        bool is_dir, is_file;
+        int stat_errno = classify(&entries.items[i], child_abs, &is_dir, &is_file);
         if (stat_errno && chk_is_js_name(name) && !git_ignored(w, child_abs, false) &&
             !chk_config_ignores(cfg, child_abs, false)) {
             // A dangling link (or a file gone meanwhile) that looks like
@@ -234,8 +252,8 @@ static void walk_dir(Walk *w, const char *path, const char *abs) {
         }
         och_free(child_abs);
     }
-    for (uint32_t i = 0; i < names.len; i++) och_free(names.items[i]);
-    och_vec_free(&names);
+    for (uint32_t i = 0; i < entries.len; i++) och_free(entries.items[i].name);
+    och_vec_free(&entries);
     if (pushed) pop_level(w);
 }
 

@@ -37,6 +37,7 @@ typedef struct ChkPlan {
 
 // configs is borrowed and must outlive the plan; cwd is copied.
 void chk_plan_init(ChkPlan *self, ChkConfigFinder *configs, const char *cwd);
+// Frees the jobs (paths, messages), caches and notes.
 void chk_plan_free(ChkPlan *self);
 
 // Adds a command-line path: walks a directory, takes a file. A path that

@@ -209,6 +209,39 @@ static bool want_color(int flag) {
 
 static const char *plural(uint32_t n, const char *one, const char *many) { return n == 1 ? one : many; }
 
+// Checks the planned files, writes the output and the summary; returns the
+// exit status.
+static int check_all(const CheckArgs *a, const ChkPlan *plan, const char *cwd, double t0) {
+    if (!plan->jobs.len && !plan->bad_path) fputs("ochre check: no JavaScript files to check\n", stderr);
+    Run run;
+    memset(&run, 0, sizeof run);
+    run.plan = plan;
+    run.file_opts.max_file_size = a->max_file_size;
+    run.fmt_opts.format = a->format;
+    run.fmt_opts.color = a->format == CHK_FMT_PRETTY && want_color(a->color);
+    run.fmt_opts.cwd = cwd;
+    run.reports = och_calloc(plan->jobs.len ? plan->jobs.len : 1, sizeof *run.reports);
+    chk_output_begin(&run.out, &run.fmt_opts, stdout);
+    uint32_t threads = a->threads ? a->threads : chk_cpu_count();
+    chk_queue_run(plan->jobs.len, threads, run_work, run_done, &run);
+    uint32_t files = run.out.files, errors = run.out.errors, warnings = run.out.warnings;
+    bool written = chk_output_end(&run.out);
+    och_free(run.reports);
+
+    if (a->format == CHK_FMT_PRETTY) {
+        fprintf(stderr, "ochre check: %u %s, %u %s, %u %s (%.2f s)\n", files, plural(files, "file", "files"),
+                errors, plural(errors, "error", "errors"), warnings, plural(warnings, "warning", "warnings"),
+                now_seconds() - t0);
+    }
+    bool too_many = a->max_warnings >= 0 && (long long)warnings > a->max_warnings;
+    if (too_many)
+        fprintf(stderr, "ochre check: %u warnings, more than --max-warnings %lld\n", warnings, a->max_warnings);
+    if (!written) fprintf(stderr, "ochre check: cannot write the output: %s\n", strerror(run.out.write_errno));
+    if (!written || run.io_error || plan->bad_path) return CLI_EXIT_USAGE;
+    if (errors || too_many) return CLI_EXIT_ERRORS;
+    return CLI_EXIT_OK;
+}
+
 int ochre_cmd_check(int argc, char **argv) {
     double t0 = now_seconds();
     // Every file allocates and frees a parse and an analysis of similar
@@ -258,39 +291,10 @@ int ochre_cmd_check(int argc, char **argv) {
     if (finder.failed) {
         fputs(finder.errors.data ? finder.errors.data : "", stderr);
         status = CLI_EXIT_USAGE;
-        goto done;
+    } else {
+        status = check_all(&a, &plan, cwd_buf, t0);
     }
-    if (!plan.jobs.len && !plan.bad_path) fputs("ochre check: no JavaScript files to check\n", stderr);
 
-    Run run;
-    memset(&run, 0, sizeof run);
-    run.plan = &plan;
-    run.file_opts.max_file_size = a.max_file_size;
-    run.fmt_opts.format = a.format;
-    run.fmt_opts.color = a.format == CHK_FMT_PRETTY && want_color(a.color);
-    run.fmt_opts.cwd = cwd_buf;
-    run.reports = och_calloc(plan.jobs.len ? plan.jobs.len : 1, sizeof *run.reports);
-    chk_output_begin(&run.out, &run.fmt_opts, stdout);
-    uint32_t threads = a.threads ? a.threads : chk_cpu_count();
-    chk_queue_run(plan.jobs.len, threads, run_work, run_done, &run);
-    uint32_t files = run.out.files, errors = run.out.errors, warnings = run.out.warnings;
-    bool written = chk_output_end(&run.out);
-    och_free(run.reports);
-
-    if (a.format == CHK_FMT_PRETTY) {
-        fprintf(stderr, "ochre check: %u %s, %u %s, %u %s (%.2f s)\n", files, plural(files, "file", "files"),
-                errors, plural(errors, "error", "errors"), warnings, plural(warnings, "warning", "warnings"),
-                now_seconds() - t0);
-    }
-    bool too_many = a.max_warnings >= 0 && (long long)warnings > a.max_warnings;
-    if (too_many)
-        fprintf(stderr, "ochre check: %u warnings, more than --max-warnings %lld\n", warnings, a.max_warnings);
-    if (!written) fprintf(stderr, "ochre check: cannot write the output: %s\n", strerror(errno));
-    if (!written || run.io_error || plan.bad_path) status = CLI_EXIT_USAGE;
-    else if (errors || too_many) status = CLI_EXIT_ERRORS;
-    else status = CLI_EXIT_OK;
-
-done:
     chk_plan_free(&plan);
     chk_config_finder_free(&finder);
     och_vec_free(&a.paths);

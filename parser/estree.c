@@ -33,7 +33,8 @@
 // its continuation bytes (10xxxxxx) plus one per 4-byte lead (11110xxx),
 // which becomes a surrogate pair. A table holds the UTF-16 offset of every
 // 64-byte block; a lookup adds the units of at most 63 bytes, counted eight
-// bytes at a time. Pure ASCII sources (the common case) need no table.
+// bytes at a time, unless a bitmap says the block is pure ASCII. Pure ASCII
+// sources (the common case) need no table at all.
 // Invalid UTF-8 (already a diagnostic) gets approximate offsets.
 
 #define U16_BLOCK_SHIFT 6
@@ -44,6 +45,7 @@ typedef struct U16Map {
     const unsigned char *src;
     uint32_t len;
     uint32_t *blocks;  // NULL when the source is ASCII: offsets are identical
+    uint64_t *ascii;   // bit b set: block b is pure ASCII (no counting needed)
 } U16Map;
 
 static inline uint64_t load64(const unsigned char *p) {
@@ -52,12 +54,19 @@ static inline uint64_t load64(const unsigned char *p) {
     return x;
 }
 
+// Number of bytes of m whose high bit is set (m has no other bits set). A
+// multiplication sums the bytes into the top one; baseline x86-64 has no
+// popcount instruction.
+static inline int count_high_bits(uint64_t m) {
+    return (int)(((m >> 7) * 0x0101010101010101ull) >> 56);
+}
+
 // Continuation bytes minus 4-byte leads in a word: what to subtract from
 // the byte count to get UTF-16 units.
 static inline int word_shrink(uint64_t x) {
     uint64_t cont = x & ~(x << 1) & HIGH_BITS;                      // 10xxxxxx
     uint64_t four = x & (x << 1) & (x << 2) & (x << 3) & HIGH_BITS;  // 1111xxxx
-    return __builtin_popcountll(cont) - __builtin_popcountll(four);
+    return count_high_bits(cont) - count_high_bits(four);
 }
 
 // UTF-16 units in src[from, to) where both lie in one block.
@@ -92,25 +101,32 @@ static void u16_init(U16Map *m, const char *src, uint32_t len) {
     m->src = (const unsigned char *)src;
     m->len = len;
     m->blocks = NULL;
+    m->ascii = NULL;
     if (!has_non_ascii(m->src, len)) return;
     uint32_t nblocks = (len >> U16_BLOCK_SHIFT) + 1;
     m->blocks = och_malloc(sizeof(uint32_t) * nblocks);
+    m->ascii = och_calloc((nblocks + 63) / 64, sizeof(uint64_t));
     uint32_t acc = 0;
     for (uint32_t b = 0; b < nblocks; b++) {
         m->blocks[b] = acc;
         uint32_t from = b << U16_BLOCK_SHIFT;
         uint32_t to = from + U16_BLOCK < len ? from + U16_BLOCK : len;
         if (from < to) acc += units_between(m->src, from, to);
+        if (!has_non_ascii(m->src + from, to - from)) m->ascii[b / 64] |= 1ull << (b % 64);
     }
 }
 
-static void u16_free(U16Map *m) { och_free(m->blocks); }
+static void u16_free(U16Map *m) {
+    och_free(m->blocks);
+    och_free(m->ascii);
+}
 
 static inline uint32_t u16_at(const U16Map *m, uint32_t off) {
     if (off > m->len) off = m->len;
     if (!m->blocks) return off;
-    uint32_t b = off >> U16_BLOCK_SHIFT;
-    return m->blocks[b] + units_between(m->src, b << U16_BLOCK_SHIFT, off);
+    uint32_t b = off >> U16_BLOCK_SHIFT, from = b << U16_BLOCK_SHIFT;
+    if (m->ascii[b / 64] & (1ull << (b % 64))) return m->blocks[b] + (off - from);
+    return m->blocks[b] + units_between(m->src, from, off);
 }
 
 // ---------------------------------------------------------------------------

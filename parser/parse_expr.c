@@ -809,7 +809,7 @@ static PsNode *unexpected_in_expr(PsParser *p, PsCover *cover) {
     }
     if (t == PS_TOK_EOF) {
         ps_error_unexpected(p, "expected an expression");
-        return ps_missing(p, p->prev_end);
+        return ps_missing(p, p->lx.tok.start);
     }
     ps_error_at_tok(p, PS_E_EXPECTED_EXPRESSION, "expected an expression, found %s",
                     ps_tok_desc(p));
@@ -868,19 +868,20 @@ static PsNode *parse_primary(PsParser *p, unsigned ef, PsCover *cover) {
             !(t->flags & PS_TF_ESCAPED))
             return unexpected_in_expr(p, cover);
         bool can_arrow = start == p->potential_arrow_at;
-        PsToken word = *t;
+        ps_check_ident(p, t, false);
+        PsNode *id = ident_from_tok(p, t);
         ps_next(p);
         if (can_arrow && ps_at(p, PS_TOK_ARROW)) {
+            // `x => ...`: the name becomes a parameter (binding checks).
             uint32_t mark = p->sp;
-            ps_check_ident(p, &word, true);
             if (ps_newline_before(p))
                 ps_error_at_tok(p, PS_E_NEWLINE_BEFORE_ARROW,
                                 "'=>' must be on the same line as the arrow function's parameter");
-            ps_push(p, ident_from_tok(p, &word));
+            ps_push(p, id);
+            ps_to_params(p, p->scratch + mark, 1, NULL);
             return ps_parse_arrow(p, start, mark, false, ef);
         }
-        ps_check_ident(p, &word, false);
-        return ident_from_tok(p, &word);
+        return id;
     }
     case PS_TOK_NUMBER:
         return lit_from_tok(p, PS_LIT_NUMBER);

@@ -267,7 +267,6 @@ PsNode *ps_parse_export_decl(PsParser *p) {
         return ps_finish(p, d);
     }
     // export var/let/const/function/async function/class
-    uint32_t dstart = p->lx.tok.start;
     const PsToken *t = &p->lx.tok;
     bool ok = false;
     if (t->type == PS_TOK_IDENT && !(t->flags & PS_TF_ESCAPED)) {
@@ -298,7 +297,6 @@ PsNode *ps_parse_export_decl(PsParser *p) {
                         ps_tok_desc(p));
         return ps_finish(p, d);
     }
-    (void)dstart;
     d->declaration = ps_parse_statement_list_item(p, PS_SL_MODULE);
     return ps_finish(p, d);
 }

@@ -16,7 +16,25 @@ static bool is_binding_word(const PsToken *t) {
 // `let` starts a lexical declaration (not the identifier `let`)?
 // stmt_pos: in a single-statement position, where `let` followed by a line
 // break is an expression statement.
+// The byte after the current token, skipping spaces and tabs on the same
+// line; 0 when something else (a line break, a comment, the end) follows.
+// A cheap pre-check that spares a token of lookahead in common cases.
+static uint8_t next_byte(const PsParser *p) {
+    const char *s = p->src + p->lx.tok.end;
+    while (*s == ' ' || *s == '\t') s++;
+    uint8_t c = (uint8_t)*s;
+    return c == '\n' || c == '\r' || c == '/' || c >= 0x80 ? 0 : c;
+}
+
+static inline bool is_ascii_ident_start(uint8_t c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+}
+
 static bool let_starts_decl(PsParser *p, bool stmt_pos) {
+    uint8_t c = next_byte(p);
+    // `let x`, `let [`: a declaration unless the word is `in`/`instanceof`.
+    if (c == '[' || (is_ascii_ident_start(c) && c != 'i')) return true;
+    if (c == '=' || c == '.' || c == '(' || c == ';' || c == ',' || c == ')') return false;
     PsToken nx;
     ps_peek(p, &nx);
     if (nx.type == PS_TOK_LBRACKET) return true;
@@ -37,6 +55,8 @@ static bool using_starts_decl(PsParser *p) {
 // `await using x` in an async context?
 static bool await_using_starts_decl(PsParser *p) {
     if (!(p->ctx & PS_CTX_AWAIT) || (p->ctx & PS_CTX_STATIC_BLOCK)) return false;
+    uint8_t c = next_byte(p);
+    if (c != 'u' && c != 0) return false;  // only `await using` (a comment: look ahead)
     PsToken a, b;
     ps_peek2(p, &a, &b);
     return a.type == PS_TOK_IDENT && a.kw == PS_KW_USING && !(a.flags & PS_TF_ESCAPED) &&
@@ -123,6 +143,8 @@ PsNode *ps_parse_statement_list_item(PsParser *p, PsStmtCtx where) {
             if (let_starts_decl(p, false)) return parse_var_statement(p, PS_VAR_LET);
             break;
         case PS_KW_ASYNC: {
+            uint8_t c = next_byte(p);
+            if (c != 'f' && c != 0) break;  // only `async function` is a declaration
             PsToken nx;
             ps_peek(p, &nx);
             if (nx.type == PS_TOK_IDENT && nx.kw == PS_KW_FUNCTION && !(nx.flags & PS_TF_ESCAPED) &&
@@ -145,9 +167,13 @@ PsNode *ps_parse_statement_list_item(PsParser *p, PsStmtCtx where) {
             }
             break;
         case PS_KW_IMPORT: {
-            PsToken nx;
-            ps_peek(p, &nx);
-            if (nx.type == PS_TOK_LPAREN || nx.type == PS_TOK_DOT) break;
+            uint8_t c = next_byte(p);
+            if (c == '(' || c == '.') break;  // import(...), import.meta
+            if (c == 0) {
+                PsToken nx;
+                ps_peek(p, &nx);
+                if (nx.type == PS_TOK_LPAREN || nx.type == PS_TOK_DOT) break;
+            }
             if (where != PS_SL_MODULE)
                 ps_error_at_tok(p, PS_E_MODULE_ONLY,
                                 p->module ? "import declarations are only allowed at the top level "

@@ -13,8 +13,8 @@
 # (N = suites); exits non-zero when a suite failed. A suite exits 77 to say
 # it was skipped (a missing prerequisite that cannot be installed).
 # Environment: B (default build), OCHRE_CACHE (npm cache, see
-# tests/fetch_npm.sh), OCHRE_MUTATE_COUNT (mutated inputs; default 4000,
-# 3000 in sanitizer builds), OCHRE_SUITES (space-separated subset to run).
+# tests/fetch_npm.sh), OCHRE_MUTATE_COUNT (mutated inputs; default 12000,
+# 6000 in sanitizer builds), OCHRE_SUITES (space-separated subset to run).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -31,9 +31,9 @@ fi
 if [ -n "${OCHRE_MUTATE_COUNT:-}" ]; then
     mutate_count=$OCHRE_MUTATE_COUNT
 elif $sanitized; then
-    mutate_count=3000
+    mutate_count=6000
 else
-    mutate_count=4000
+    mutate_count=12000
 fi
 
 nm_dir=""

@@ -4,8 +4,8 @@
 //
 // COUNT JavaScript files (1-6 KB each: functions, classes, closures,
 // destructuring, template literals, regexps, async code; ES modules, a
-// share of CommonJS `.cjs` and JSX `.jsx`), spread over nested package
-// directories, with a few files holding syntax errors or undeclared
+// share of CommonJS `.cjs` and JSX `.jsx`), about 12 to a directory in
+// nested package directories, with a few files holding syntax errors or undeclared
 // variables so that every tool has something to report. Deterministic: a
 // seeded generator, so the same COUNT gives the same bytes on every
 // machine. DIR is emptied first; a marker file records what was generated,
@@ -14,7 +14,7 @@
 const fs = require("fs");
 const path = require("path");
 
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const [dir, countArg] = process.argv.slice(2);
 const count = Number(countArg);
 if (!dir || !Number.isInteger(count) || count < 1) {
@@ -114,7 +114,9 @@ fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, "package.json"), '{ "name": "bench-tree", "private": true, "type": "module" }\n');
 let bytes = 0;
 for (let i = 0; i < count; i++) {
-    const sub = path.join(dir, `pkg${i % 25}`, `src${Math.floor(i / 25) % 10}`, `mod${Math.floor(i / 250)}`);
+    // About 12 files per directory, three levels deep, as in a real project.
+    const d = Math.floor(i / 12);
+    const sub = path.join(dir, `pkg${d % 20}`, `src${Math.floor(d / 20) % 7}`, `mod${Math.floor(d / 140)}`);
     fs.mkdirSync(sub, { recursive: true });
     const r = rand();
     const kind = r < 0.1 ? "cjs" : r < 0.15 ? "jsx" : "esm";

@@ -173,6 +173,13 @@ test_exit_statuses() {
     expect_status 0 ochre_check --help
     expect_grep '^usage: ochre check' "$work/out"
     expect_status 0 ochre_check --format=compact --threads=3 "$work/ex/clean"
+    # A failed write of the report is an I/O error.
+    if [ -w /dev/full ]; then
+        local got=0
+        ochre_check --format json "$work/ex/clean" >/dev/full 2>"$work/err" || got=$?
+        [ "$got" = 2 ] || fail "writing to /dev/full: exit status $got, expected 2"
+        expect_grep 'cannot write the output' "$work/err"
+    fi
     # An empty tree passes, with a note.
     mkdir -p "$work/ex/empty"
     expect_status 0 ochre_check "$work/ex/empty"
@@ -304,6 +311,14 @@ test_walk_edge_cases() {
     cd "$t"
     expect_status 2 ochre_check --format compact d
     expect_grep '^d/sub/dangling.js:1:1: error read-error ' "$work/out"
+    # Control characters in names never reach the terminal.
+    mkdir -p "$t/e"
+    printf 'let x = (1;\n' >"$t/e/esc"$'\x1b'"[31m.js"
+    for fmt in compact pretty; do
+        expect_status 1 ochre_check --format "$fmt" "$t/e"
+        if grep -q $'\x1b' "$work/out"; then fail "--format $fmt printed an escape character of a file name"; fi
+        expect_grep 'esc\?\[31m\.js:1:11: error' "$work/out"
+    done
     # An explicitly named file is checked whatever its extension.
     expect_status 1 ochre_check d/notes.es6
     # Paths are normalized and duplicates dropped.

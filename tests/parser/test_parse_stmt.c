@@ -61,6 +61,18 @@ Test(parse_stmt, directives_and_strict_mode) {
     ERR_M("with (a) b;", "E0136");
 }
 
+Test(parse_stmt, contextual_keywords_see_through_comments) {
+    TREE("async /* c */ function f() {}", "(Program (FunctionDeclaration async f (BlockStatement)))");
+    TREE("let /* c */ [a] = b;", "(Program (VariableDeclaration:let (VariableDeclarator "
+                              "(ArrayPattern a) b)))");
+    TREE("let /* c */ in1 = b;", "(Program (VariableDeclaration:let (VariableDeclarator in1 b)))");
+    TREE("async function f() { await /* c */ using y = z; }",
+         "(Program (FunctionDeclaration async f (BlockStatement (VariableDeclaration:await using "
+         "(VariableDeclarator y z)))))");
+    TREE("import /* c */ ('x');", "(Program (ExpressionStatement (ImportExpression 'x')))");
+    TREE("let\tinstanceof x;", "(Program (ExpressionStatement (BinaryExpression:instanceof let x)))");
+}
+
 Test(parse_stmt, variable_declarations) {
     TREE("var a, b = 1; let [c] = d; const {e} = f;",
          "(Program (VariableDeclaration:var (VariableDeclarator a) (VariableDeclarator b 1)) "
