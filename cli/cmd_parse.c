@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer.h"
 #include "cli.h"
 #include "parser.h"
 
@@ -175,17 +176,37 @@ static bool write_all(FILE *f, const OchBuf *b) {
     return fflush(f) == 0;
 }
 
-static void summarize(OchBuf *err, const char *name, const PsParse *r) {
+static void summarize(OchBuf *err, const char *name, const OchDiag *const *diags, uint32_t n) {
     uint32_t errors = 0, warnings = 0;
-    for (uint32_t i = 0; i < r->diags.v.len; i++) {
-        if (r->diags.v.items[i].severity == OCH_SEV_ERROR) errors++;
-        else if (r->diags.v.items[i].severity == OCH_SEV_WARNING) warnings++;
+    for (uint32_t i = 0; i < n; i++) {
+        if (diags[i]->severity == OCH_SEV_ERROR) errors++;
+        else if (diags[i]->severity == OCH_SEV_WARNING) warnings++;
     }
     och_buf_printf(err, "%s: ", name);
     if (!errors && !warnings) och_buf_puts(err, "ok");
     if (errors) och_buf_printf(err, "%u error%s", errors, errors == 1 ? "" : "s");
     if (warnings) och_buf_printf(err, "%s%u warning%s", errors ? ", " : "", warnings, warnings == 1 ? "" : "s");
     och_buf_putc(err, '\n');
+}
+
+static int by_position(const void *a, const void *b) {
+    const OchDiag *x = *(const OchDiag *const *)a, *y = *(const OchDiag *const *)b;
+    if (x->span.start != y->span.start) return x->span.start < y->span.start ? -1 : 1;
+    return 0;
+}
+
+// Syntax errors and the analyzer's early errors, in source order. The
+// analyzer runs when the parse is clean, or in tolerant mode on the
+// recovered tree; in strict (engine) mode the first syntax error ends it.
+static const OchDiag **collect_diagnostics(const PsParse *r, const AnResult *an, uint32_t *n) {
+    uint32_t total = r->diags.v.len + (an ? an->diags.v.len : 0);
+    const OchDiag **all = och_malloc(sizeof *all * (total ? total : 1));
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < r->diags.v.len; i++) all[k++] = &r->diags.v.items[i];
+    for (uint32_t i = 0; an && i < an->diags.v.len; i++) all[k++] = &an->diags.v.items[i];
+    qsort(all, k, sizeof *all, by_position);
+    *n = k;
+    return all;
 }
 
 int cli_cmd_parse(int argc, char **argv) {
@@ -214,16 +235,26 @@ int cli_cmd_parse(int argc, char **argv) {
     }
 
     PsParse *r = ps_parse(src, len, &opts);
-    bool errors = ps_parse_has_errors(r);
+    AnResult *an = NULL;
+    if (a.tolerant || !ps_parse_has_errors(r)) {
+        AnOptions an_opts;
+        an_options_default(&an_opts);
+        an = an_analyze(r, &an_opts);
+    }
+    bool errors = ps_parse_has_errors(r) || (an && an_result_has_errors(an));
+    uint32_t ndiags;
+    const OchDiag **diags = collect_diagnostics(r, an, &ndiags);
     OchBuf err = {0}, out = {0};
-    if (r->diags.v.len) {
+    if (ndiags) {
         OchLineIndex lines;
         och_line_index_init(&lines, r->src, r->len);
-        for (uint32_t i = 0; i < r->diags.v.len; i++)
-            ps_diag_render(&r->diags.v.items[i], name, r->src, r->len, &lines, a.color, &err);
+        // Strict mode reports the first error only, as the engine would throw it.
+        uint32_t shown = a.tolerant ? ndiags : 1;
+        for (uint32_t i = 0; i < shown; i++)
+            ps_diag_render(diags[i], name, r->src, r->len, &lines, a.color, &err);
         och_line_index_free(&lines);
     }
-    if (!a.json) summarize(&err, name, r);
+    if (!a.json) summarize(&err, name, diags, a.tolerant || !ndiags ? ndiags : 1);
     else if (!errors || a.tolerant) {
         ps_estree_write(r, &out);
         och_buf_putc(&out, '\n');
@@ -238,6 +269,8 @@ int cli_cmd_parse(int argc, char **argv) {
     }
     och_buf_free(&err);
     och_buf_free(&out);
+    och_free(diags);
+    an_result_free(an);
     ps_parse_free(r);
     och_free(src);
     return status;
