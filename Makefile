@@ -37,6 +37,8 @@ ANALYZER_SRC := $(wildcard analyzer/*.c)
 ANALYZER_OBJ := $(ANALYZER_SRC:%.c=$(B)/obj/%.o)
 ANALYZER_LIB := $(B)/libochre_analyzer.a
 TEST_ANALYZER_SRC := $(wildcard tests/analyzer/test_*.c)
+TEST_CLI_SRC := $(wildcard tests/cli/test_*.c)
+CHECK_OBJ := $(filter $(B)/obj/cli/check_%.o,$(CLI_OBJ))
 TEST_PARSER_SRC := $(wildcard tests/parser/test_*.c)
 TEST_TOOL_SRC := $(wildcard tests/parser/tool_*.c)
 TEST_TOOLS := $(TEST_TOOL_SRC:tests/parser/%.c=$(B)/tests/%)
@@ -82,6 +84,10 @@ $(B)/tests/test_parser: $(TEST_PARSER_SRC) $(PARSER_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) $(TEST_PARSER_SRC) $(PARSER_LIB) $(CRITERION_LIBS) $(LDLIBS) -o $@
 
+$(B)/tests/test_cli: $(TEST_CLI_SRC) $(CHECK_OBJ) $(LIBS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Icli $(LDFLAGS_SAN) $(TEST_CLI_SRC) $(CHECK_OBJ) $(LIBS) $(CRITERION_LIBS) $(LDLIBS) -o $@
+
 $(B)/tests/tool_%: tests/parser/tool_%.c $(LIBS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) $< $(LIBS) -lpthread $(LDLIBS) -o $@
@@ -90,12 +96,14 @@ $(B)/tests/tool_%: tests/parser/tool_%.c $(LIBS)
 # One configuration (B, SAN): unit tests, then the conformance and corpus
 # suites (scripts in tests/parser/, which fetch pinned npm packages into
 # $(OCHRE_CACHE) once).
-UNIT_BINS := $(B)/tests/test_parser $(if $(TEST_ANALYZER_SRC),$(B)/tests/test_analyzer)
+UNIT_BINS := $(B)/tests/test_parser $(if $(TEST_ANALYZER_SRC),$(B)/tests/test_analyzer) \
+             $(if $(TEST_CLI_SRC),$(B)/tests/test_cli)
 unit: $(UNIT_BINS)
 	@for t in $(UNIT_BINS); do echo "== $$t"; $$t --jobs 2 || exit 1; done
 
 test-one: all unit $(TEST_TOOLS)
 	B=$(B) tests/run_suites.sh
+	tests/cli/run_check_tests.sh $(B)
 
 test: deps
 	$(MAKE) B=build test-one
@@ -107,6 +115,7 @@ check-asan: deps
 
 bench: all $(TEST_TOOLS)
 	bench/parse/run.sh
+	bench/check/run.sh
 
 demo: deps all
 	$(B)/ochre parse --tolerant examples/broken.js || true

@@ -35,6 +35,64 @@
 
 #include "parser.h"
 
+// ---------------------------------------------------------------------------
+// Lint rules: configuration.
+//
+// A lint rule is identified by its diagnostic code: every entry of
+// parser/diag_codes_lint.h (W1001...) is one rule, and the code's title is
+// the rule id, ESLint's name for the same rule ("no-undef"). Rules are
+// configured as in ESLint: a level and the rule's options, which the
+// analyzer takes as JSON text (the array of options that follows the level
+// in ESLint's `["warn", {"args": "none"}]`, here `[{"args": "none"}]`) so
+// that callers need no JSON library of a given kind; an_rule_options_check
+// validates it. docs/lint-rules.md lists every rule with its options and
+// default.
+
+// Number of lint rules, and the index of a rule's code (0-based, in table
+// order) for AnOptions.rules.
+enum {
+#define OCH_DIAG(id, code, title) AN_RULE_IX_##id,
+#include "diag_codes_lint.h"
+#undef OCH_DIAG
+    AN_RULE_COUNT
+};
+#define AN_RULE_FIRST_CODE AN_W_NO_UNDEF  // first entry of diag_codes_lint.h
+static inline bool an_code_is_rule(OchDiagCode code) {
+    return code >= AN_RULE_FIRST_CODE && code < AN_RULE_FIRST_CODE + AN_RULE_COUNT;
+}
+static inline uint32_t an_rule_index(OchDiagCode code) {
+    return (uint32_t)(code - AN_RULE_FIRST_CODE);
+}
+static inline OchDiagCode an_rule_code(uint32_t index) {
+    return (OchDiagCode)(AN_RULE_FIRST_CODE + index);
+}
+
+typedef enum AnRuleLevel {
+    AN_LEVEL_DEFAULT = 0,  // the rule's default (an_rule_default_level)
+    AN_LEVEL_OFF,
+    AN_LEVEL_WARN,         // reported with OCH_SEV_WARNING
+    AN_LEVEL_ERROR,        // reported with OCH_SEV_ERROR
+} AnRuleLevel;
+
+typedef struct AnRuleConfig {
+    uint8_t level;        // AnRuleLevel
+    // JSON array of the rule's options, or NULL for its defaults. Borrowed
+    // for the duration of an_analyze. Invalid options (see
+    // an_rule_options_check) make the rule run with its defaults.
+    const char *options;
+} AnRuleConfig;
+
+typedef enum AnGlobalMode {
+    AN_GLOBAL_READONLY,   // may be read; assigning it is reported (no-global-assign)
+    AN_GLOBAL_WRITABLE,   // may be read and assigned
+    AN_GLOBAL_OFF,        // not a global, even if an environment defines it
+} AnGlobalMode;
+
+typedef struct AnGlobal {
+    const char *name;     // NUL-terminated, borrowed
+    uint8_t mode;         // AnGlobalMode
+} AnGlobal;
+
 typedef struct AnOptions {
     // Annex B semantics in sloppy scripts: block-level function hoisting
     // (B.3.2), duplicate block functions (B.3.2.4/B.3.3), `var` redeclaring a
@@ -42,10 +100,49 @@ typedef struct AnOptions {
     bool annex_b;
     // Report early errors (E05nn). Default true; scope analysis alone when false.
     bool early_errors;
+
+    // Lint rules (default false: scope analysis and early errors only). When
+    // set, the enabled rules run after the scope analysis and append their
+    // findings (codes W1001...) to AnResult.diags, with fixes in
+    // AnResult.fixes.
+    bool lint;
+    // AN_RULE_COUNT entries indexed by an_rule_index(code), or NULL: every
+    // rule at its default level with default options. Borrowed.
+    const AnRuleConfig *rules;
+    // Environments whose globals are defined (no-undef, no-global-assign,
+    // no-redeclare...): "es2025" (implied; also "es5".."es2024", "builtin"),
+    // "browser", "node", "worker", "commonjs", "shared-node-browser".
+    // Unknown names are ignored (an_env_known tells). Borrowed.
+    const char *const *env;
+    uint32_t nenv;
+    // Globals declared by configuration (ochre.json `globals`); later
+    // entries win; they override environments. Borrowed.
+    const AnGlobal *globals;
+    uint32_t nglobals;
 } AnOptions;
 
-// Fills defaults (annex_b and early_errors on).
+// Fills defaults (annex_b and early_errors on; lint off, no environment
+// beyond es2025, no globals).
 void an_options_default(AnOptions *opts);
+
+// The rule with this id ("no-undef"): its code, or OCH_DIAG_COUNT when no
+// implemented rule has that id. O(rules).
+OchDiagCode an_rule_find(const char *id);
+
+// The rule id of a rule's code ("no-undef"), as och_diag_code_title.
+const char *an_rule_id(OchDiagCode rule);
+
+// The level a rule has when not configured: AN_LEVEL_ERROR for the rules of
+// ESLint's "recommended" set, AN_LEVEL_OFF for the others.
+AnRuleLevel an_rule_default_level(OchDiagCode rule);
+
+// Validates a rule's options (JSON array text, see AnRuleConfig). Returns
+// true when they are valid; otherwise appends one line explaining the first
+// problem to err (when not NULL) and returns false. NULL options are valid.
+bool an_rule_options_check(OchDiagCode rule, const char *options, OchBuf *err);
+
+// Whether an environment name is known (see AnOptions.env).
+bool an_env_known(const char *name);
 
 // ---------------------------------------------------------------------------
 // Scopes.
@@ -219,10 +316,36 @@ struct AnRef {
 // ---------------------------------------------------------------------------
 // Analysis.
 
+// ---------------------------------------------------------------------------
+// Fixes of lint findings.
+
+// Replace the bytes [span.start, span.end) of the source with text[0..len).
+typedef struct AnEdit {
+    OchSpan span;
+    const char *text;   // arena-owned, not NUL-terminated
+    uint32_t len;
+} AnEdit;
+
+// A fix for one finding: edits to apply together (sorted by offset, not
+// overlapping). `suggestion` fixes may change what the code does (ESLint's
+// "suggestions"): editors offer them as code actions, `--fix` leaves them
+// alone; the others are safe to apply automatically (ESLint's fixes).
+typedef struct AnFix {
+    const char *title;  // imperative sentence for the code action ("Remove the label 'a'")
+    bool suggestion;
+    uint32_t nedits;
+    const AnEdit *edits;
+    const struct AnFix *next;  // an alternative fix of the same finding, or NULL
+} AnFix;
+
 typedef struct AnResult {
     const PsParse *parse;   // borrowed: must outlive the result
     AnScope *root;          // GLOBAL or MODULE scope; never NULL
-    OchDiagList diags;      // early errors in source order (messages in arena)
+    // Early errors and lint findings in source order (messages in arena).
+    OchDiagList diags;
+    // NULL when no finding has a fix; else diags.v.len entries, the fix of
+    // each diagnostic or NULL (see an_result_fix).
+    const AnFix **fixes;
     OchArena arena;         // owns scopes, bindings, references, diagnostic text
     uint32_t nscopes, nbindings, nrefs;
     // Indexes sorted by node start (internal; use the functions below):
@@ -249,6 +372,16 @@ void an_result_free(AnResult *self);
 
 // True when the result has at least one error-severity diagnostic.
 bool an_result_has_errors(const AnResult *self);
+
+// The fix of diagnostic i of self->diags (its first alternative; see
+// AnFix.next), or NULL. O(1).
+const AnFix *an_result_fix(const AnResult *self, uint32_t i);
+
+// Applies the safe fixes (not suggestions) of the findings to src[0..len),
+// skipping any fix that overlaps one applied before it (in source order),
+// as ESLint does in one pass; appends the fixed text to out and returns the
+// number of fixes applied. O(len + edits).
+uint32_t an_result_apply_fixes(const AnResult *self, const char *src, uint32_t len, OchBuf *out);
 
 // ---------------------------------------------------------------------------
 // Queries (O(log n) unless noted).

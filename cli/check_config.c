@@ -11,10 +11,11 @@
 #include "check_rules.h"
 #include "parser.h"
 
+// The environments of AnOptions.env (analyzer.h).
 static const char *const env_names[] = {
-    "builtin", "es5", "es6", "es2015", "es2016", "es2017", "es2018", "es2019", "es2020", "es2021",
-    "es2022", "es2023", "es2024", "es2025", "es2026", "browser", "node", "worker", "serviceworker",
-    "sharedworker", "commonjs", "shared-node-browser",
+    "builtin", "es5",    "es2015", "es2016", "es2017", "es2018",   "es2019",   "es2020",
+    "es2021",  "es2022", "es2023", "es2024", "es2025", "browser", "node",     "worker",
+    "commonjs", "shared-node-browser",
 };
 #define NENV (sizeof env_names / sizeof env_names[0])
 
@@ -252,6 +253,10 @@ static void parse_rules(Ctx *c, ChkConfig *cfg, json_t *v) {
             level = rule_level(item);
             if (!level) problem(c, "expected \"off\", \"warn\" or \"error\"");
         }
+        // TODO(#5): check the options of implemented rules with
+        // an_rule_options_check (reporting rules.ID[1]...) once the
+        // analyzer's lint rules link; until then the analyzer runs a rule
+        // with bad options at its defaults.
         if (level) och_vec_push(&cfg->rules, ((ChkRuleSetting){och_strndup(key, strlen(key)), level, options}));
         else och_free(options);
         path_pop(c, mark);
@@ -315,6 +320,48 @@ static void validate(Ctx *c, ChkConfig *cfg, json_t *root) {
     }
 }
 
+// --- analyzer options ---------------------------------------------------------
+
+// Fills cfg->an_*: done once per configuration, so that each file only
+// copies pointers.
+static void prepare_analyzer_options(ChkConfig *cfg) {
+    for (uint32_t i = 0; i < cfg->rules.len; i++) {
+        const ChkRuleSetting *set = &cfg->rules.items[i];
+        for (uint32_t r = 0; r < AN_RULE_COUNT; r++) {
+            if (strcmp(och_diag_code_title(an_rule_code(r)), set->id) != 0) continue;
+            cfg->an_rules[r].level = set->level == CHK_RULE_OFF    ? AN_LEVEL_OFF
+                                     : set->level == CHK_RULE_WARN ? AN_LEVEL_WARN
+                                                                   : AN_LEVEL_ERROR;
+            cfg->an_rules[r].options = set->options;
+            break;
+        }
+    }
+    if (cfg->env.len) {
+        cfg->an_env = och_malloc(cfg->env.len * sizeof *cfg->an_env);
+        for (uint32_t i = 0; i < cfg->env.len; i++) cfg->an_env[i] = cfg->env.items[i];
+    }
+    if (cfg->globals.len) {
+        cfg->an_globals = och_malloc(cfg->globals.len * sizeof *cfg->an_globals);
+        for (uint32_t i = 0; i < cfg->globals.len; i++) {
+            const ChkGlobal *g = &cfg->globals.items[i];
+            cfg->an_globals[i].name = g->name;
+            cfg->an_globals[i].mode = g->mode == CHK_GLOBAL_WRITABLE ? AN_GLOBAL_WRITABLE
+                                      : g->mode == CHK_GLOBAL_OFF    ? AN_GLOBAL_OFF
+                                                                     : AN_GLOBAL_READONLY;
+        }
+    }
+}
+
+void chk_config_analyzer_options(const ChkConfig *cfg, AnOptions *opts) {
+    opts->lint = true;
+    if (!cfg) return;
+    opts->rules = cfg->an_rules;
+    opts->env = cfg->an_env;
+    opts->nenv = cfg->env.len;
+    opts->globals = cfg->an_globals;
+    opts->nglobals = cfg->globals.len;
+}
+
 // --- public -------------------------------------------------------------------
 
 OchStatus chk_config_parse(const char *text, size_t len, const char *display_path, const char *dir,
@@ -340,6 +387,7 @@ OchStatus chk_config_parse(const char *text, size_t len, const char *display_pat
         chk_config_free(cfg);
         return OCH_ERR_INVALID;
     }
+    prepare_analyzer_options(cfg);
     *out = cfg;
     return OCH_OK;
 }
@@ -374,6 +422,8 @@ void chk_config_free(ChkConfig *self) {
     }
     och_vec_free(&self->rules);
     chk_ignore_free(&self->ignore);
+    och_free(self->an_env);
+    och_free(self->an_globals);
     och_free(self->path);
     och_free(self->dir);
     och_free(self);

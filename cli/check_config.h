@@ -28,6 +28,7 @@
 #ifndef OCHRE_CLI_CHECK_CONFIG_H
 #define OCHRE_CLI_CHECK_CONFIG_H
 
+#include "analyzer.h"
 #include "base.h"
 #include "check_gitignore.h"
 #include "check_util.h"
@@ -67,6 +68,12 @@ typedef struct ChkConfig {
     ChkIgnoreList ignore;
     int8_t jsx;                     // -1 unset, 0 or 1
     int8_t source_type;             // -1 unset, or a PsGoal
+    // The same, as the analyzer takes it (see chk_config_analyzer_options):
+    // levels and options of the implemented rules the file names, in
+    // an_rule_index order; env and globals pointing into the fields above.
+    AnRuleConfig an_rules[AN_RULE_COUNT];
+    const char **an_env;            // env.len entries (owned array)
+    AnGlobal *an_globals;           // globals.len entries (owned array)
 } ChkConfig;
 
 // Parses and validates configuration text. display_path names the file in
@@ -96,8 +103,13 @@ const ChkRuleSetting *chk_config_rule(const ChkConfig *self, const char *id);
 bool chk_config_ignores(const ChkConfig *self, const char *abs_path, bool is_dir);
 
 // Environments `env` accepts: ESLint's names for the ECMAScript versions
-// and the hosts ochre knows the globals of.
+// and the hosts ochre knows the globals of (those of AnOptions.env).
 bool chk_env_known(const char *name);
+
+// Fills the lint part of analyzer options from a configuration (NULL: the
+// defaults): lint on, the rules' levels and options, environments and
+// globals. The options borrow from cfg, which must outlive their use.
+void chk_config_analyzer_options(const ChkConfig *cfg, AnOptions *opts);
 
 // ---------------------------------------------------------------------------
 // Discovery with a cache per directory.

@@ -116,15 +116,18 @@ static bool load(const ChkJob *job, const ChkFileOptions *opts, ChkFileResult *r
     return true;
 }
 
-// Appends the diagnostics of one list, with configured levels applied and
-// suppressed lint findings left out.
-static void add_diags(ChkFileResult *r, const OchDiagList *list, const ChkConfig *cfg,
-                      const ChkSuppressions *sup) {
+// Appends the diagnostics of one list (with their fixes, when fixes is not
+// NULL), with configured levels applied and suppressed lint findings left
+// out. The analyzer applies the levels too; doing it here as well keeps
+// findings of rules turned off out whatever the analyzer's defaults.
+static void add_diags(ChkFileResult *r, const OchDiagList *list, const AnFix *const *fixes,
+                      const ChkConfig *cfg, const ChkSuppressions *sup) {
     for (uint32_t i = 0; i < list->v.len; i++) {
         const OchDiag *d = &list->v.items[i];
         ChkFinding f;
         memset(&f, 0, sizeof f);
         f.diag = *d;
+        f.fix = fixes ? fixes[i] : NULL;
         f.code = och_diag_code_str(d->code);
         f.rule = chk_rule_of_code(d->code);
         if (f.rule) {
@@ -168,7 +171,9 @@ void chk_file_check(const ChkJob *job, const ChkFileOptions *opts, ChkFileResult
         po.tolerant = true;
         r->parse = ps_parse(r->src, r->len, &po);
         AnOptions ao;
+        memset(&ao, 0, sizeof ao);
         an_options_default(&ao);
+        chk_config_analyzer_options(job->config, &ao);
         r->analysis = an_analyze(r->parse, &ao);
 
         // The line index only when something needs lines (most files are clean).
@@ -180,9 +185,9 @@ void chk_file_check(const ChkJob *job, const ChkFileOptions *opts, ChkFileResult
             r->have_lines = true;
         }
         if (directives) chk_suppress_scan(&sup, r->parse, &r->lines);
-        add_diags(r, &r->parse->diags, job->config, &sup);
+        add_diags(r, &r->parse->diags, NULL, job->config, &sup);
         uint32_t mid = r->findings.len;
-        add_diags(r, &r->analysis->diags, job->config, &sup);
+        add_diags(r, &r->analysis->diags, r->analysis->fixes, job->config, &sup);
         merge_runs(r, 0, mid);
         chk_suppress_free(&sup);
     }

@@ -27,6 +27,7 @@ typedef struct ChkFinding {
     const char *code;  // "E0102", "W1003", or a CHK_CODE_*
     const char *rule;  // lint rule id, or NULL (syntax errors, early errors, file-level)
     bool file_level;   // concerns the whole file: no position
+    const AnFix *fix;  // the rule's fix (first alternative), or NULL; borrowed from the analysis
 } ChkFinding;
 
 // One unit of work: a file (or stdin, or a directory that failed to list).
@@ -36,6 +37,7 @@ typedef struct ChkJob {
     PsGoal goal;
     bool jsx;
     const ChkConfig *config;  // borrowed; NULL: defaults
+    uint64_t size;            // bytes when known at planning time, else 0 (scheduling only)
     // A problem found while listing (CHK_CODE_DIR_ERROR): reported as the
     // job's only finding, nothing is read. Owned.
     const char *problem_code;

@@ -30,6 +30,23 @@ static void json_range(OchBuf *out, const ChkFileResult *r, OchSpan span) {
     json_position(out, r, span.end);
 }
 
+// "fix": the rule's first fix: its title, whether it is only a suggestion
+// (may change behaviour: never applied by --fix), and its edits.
+static void json_fix(OchBuf *out, const ChkFileResult *r, const AnFix *fix) {
+    och_buf_puts(out, ",\"fix\":{\"message\":");
+    chk_json_cstr(out, fix->title ? fix->title : "");
+    och_buf_printf(out, ",\"suggestion\":%s,\"edits\":[", fix->suggestion ? "true" : "false");
+    for (uint32_t k = 0; k < fix->nedits; k++) {
+        const AnEdit *e = &fix->edits[k];
+        och_buf_puts(out, k ? ",{" : "{");
+        json_range(out, r, e->span);
+        och_buf_puts(out, ",\"text\":");
+        chk_json_string(out, e->text, e->len);
+        och_buf_putc(out, '}');
+    }
+    och_buf_puts(out, "]}");
+}
+
 void chk_json_file(const char *path, const ChkFileResult *r, OchBuf *out) {
     och_buf_puts(out, ",\n{\"path\":");
     chk_json_cstr(out, path);
@@ -58,7 +75,9 @@ void chk_json_file(const char *path, const ChkFileResult *r, OchBuf *out) {
             json_range(out, r, rel->span);
             och_buf_putc(out, '}');
         }
-        och_buf_puts(out, "]}");
+        och_buf_putc(out, ']');
+        if (f->fix) json_fix(out, r, f->fix);
+        och_buf_putc(out, '}');
     }
     och_buf_puts(out, r->findings.len ? "\n]}" : "]}");
 }
@@ -104,19 +123,44 @@ static void sarif_artifact(const ChkFormatOptions *opts, const char *path, OchBu
     och_buf_free(&uri);
 }
 
+static void sarif_region(const ChkFileResult *r, const char *key, OchSpan span, OchBuf *out) {
+    ChkPos a = chk_pos(&r->lines, span.start, OCH_COL_UTF16);
+    ChkPos b = chk_pos(&r->lines, span.end, OCH_COL_UTF16);
+    och_buf_printf(out,
+                   "\"%s\":{\"startLine\":%u,\"startColumn\":%u,\"endLine\":%u,\"endColumn\":%u,"
+                   "\"byteOffset\":%u,\"byteLength\":%u}",
+                   key, a.line, a.column, b.line, b.column, span.start, span.end - span.start);
+}
+
 static void sarif_location(const ChkFormatOptions *opts, const char *path, const ChkFileResult *r,
                            const OchSpan *span, OchBuf *out) {
     och_buf_puts(out, "\"physicalLocation\":{");
     sarif_artifact(opts, path, out);
     if (span) {
-        ChkPos a = chk_pos(&r->lines, span->start, OCH_COL_UTF16);
-        ChkPos b = chk_pos(&r->lines, span->end, OCH_COL_UTF16);
-        och_buf_printf(out,
-                       ",\"region\":{\"startLine\":%u,\"startColumn\":%u,\"endLine\":%u,\"endColumn\":%u,"
-                       "\"byteOffset\":%u,\"byteLength\":%u}",
-                       a.line, a.column, b.line, b.column, span->start, span->end - span->start);
+        och_buf_putc(out, ',');
+        sarif_region(r, "region", *span, out);
     }
     och_buf_putc(out, '}');
+}
+
+// "fixes": the rule's fix when it is safe (suggestions are left to editors).
+static void sarif_fix(const ChkFormatOptions *opts, const char *path, const ChkFileResult *r, const AnFix *fix,
+                      OchBuf *out) {
+    if (fix->suggestion || !fix->nedits) return;
+    och_buf_puts(out, ",\"fixes\":[{\"description\":{\"text\":");
+    chk_json_cstr(out, fix->title ? fix->title : "");
+    och_buf_puts(out, "},\"artifactChanges\":[{");
+    sarif_artifact(opts, path, out);
+    och_buf_puts(out, ",\"replacements\":[");
+    for (uint32_t k = 0; k < fix->nedits; k++) {
+        const AnEdit *e = &fix->edits[k];
+        och_buf_puts(out, k ? ",{" : "{");
+        sarif_region(r, "deletedRegion", e->span, out);
+        och_buf_puts(out, ",\"insertedContent\":{\"text\":");
+        chk_json_string(out, e->text, e->len);
+        och_buf_puts(out, "}}");
+    }
+    och_buf_puts(out, "]}]}]");
 }
 
 static const char *sarif_level(OchSeverity sev) {
@@ -145,6 +189,7 @@ void chk_sarif_file(const ChkFormatOptions *opts, const char *path, const ChkFil
             }
             och_buf_putc(out, ']');
         }
+        if (f->fix) sarif_fix(opts, path, r, f->fix, out);
         if (f->rule) {
             och_buf_puts(out, ",\"properties\":{\"code\":");
             chk_json_cstr(out, f->code);

@@ -1,7 +1,7 @@
 // Work queue over pthreads (see check_queue.h).
 //
-// Workers take the next item index from an atomic counter, so the items are
-// started in order and the threads balance themselves. Completion is
+// Workers take the next position in the start order from an atomic counter,
+// so the threads balance themselves. Completion is
 // recorded under one mutex; the calling thread waits for the next item in
 // order and consumes it outside the lock.
 #include "check_queue.h"
@@ -18,6 +18,7 @@
 
 typedef struct Queue {
     uint32_t n;
+    const uint32_t *order;  // start order, or NULL
     ChkWorkFn work;
     void *ctx;
     atomic_uint next;  // next item to start
@@ -29,8 +30,9 @@ typedef struct Queue {
 static void *worker(void *arg) {
     Queue *q = arg;
     for (;;) {
-        uint32_t i = atomic_fetch_add(&q->next, 1);
-        if (i >= q->n) return NULL;
+        uint32_t k = atomic_fetch_add(&q->next, 1);
+        if (k >= q->n) return NULL;
+        uint32_t i = q->order ? q->order[k] : k;
         q->work(q->ctx, i);
         pthread_mutex_lock(&q->lock);
         q->done[i] = 1;
@@ -39,7 +41,8 @@ static void *worker(void *arg) {
     }
 }
 
-void chk_queue_run(uint32_t n, uint32_t threads, ChkWorkFn work, ChkDoneFn done, void *ctx) {
+void chk_queue_run(uint32_t n, uint32_t threads, const uint32_t *order, ChkWorkFn work, ChkDoneFn done,
+                   void *ctx) {
     if (threads > n) threads = n;
     if (threads <= 1) {
         for (uint32_t i = 0; i < n; i++) {
@@ -48,7 +51,7 @@ void chk_queue_run(uint32_t n, uint32_t threads, ChkWorkFn work, ChkDoneFn done,
         }
         return;
     }
-    Queue q = {.n = n, .work = work, .ctx = ctx};
+    Queue q = {.n = n, .order = order, .work = work, .ctx = ctx};
     atomic_init(&q.next, 0);
     pthread_mutex_init(&q.lock, NULL);
     pthread_cond_init(&q.cond, NULL);

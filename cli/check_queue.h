@@ -13,11 +13,15 @@ typedef void (*ChkWorkFn)(void *ctx, uint32_t i);
 typedef void (*ChkDoneFn)(void *ctx, uint32_t i);
 
 // Runs the queue with `threads` workers (1: everything on the calling
-// thread, no threads created; 0 is taken as 1). Workers get large stacks
+// thread, no threads created; 0 is taken as 1). Items are started in the
+// order given by `order` (a permutation of 0..n-1, borrowed; NULL: 0, 1,
+// ...), e.g. largest first so that a big file does not start last and run
+// alone; they are still consumed in index order. Workers get large stacks
 // (the parser and analyzer recurse up to their nesting limits). Returns when
 // every item was consumed. If threads cannot be created, the remaining work
 // runs on the calling thread.
-void chk_queue_run(uint32_t n, uint32_t threads, ChkWorkFn work, ChkDoneFn done, void *ctx);
+void chk_queue_run(uint32_t n, uint32_t threads, const uint32_t *order, ChkWorkFn work, ChkDoneFn done,
+                   void *ctx);
 
 // Number of processors this process may run on (its CPU affinity; at least 1).
 uint32_t chk_cpu_count(void);

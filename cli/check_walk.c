@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -48,10 +49,12 @@ bool chk_is_js_name(const char *name) {
 
 // Adds a job for a file shown as `path`, living in the absolute directory
 // abs_dir (owned by the caller), under configuration cfg.
-static void add_job(ChkPlan *self, char *path, const char *abs_dir, const ChkConfig *cfg, bool is_stdin) {
+static void add_job(ChkPlan *self, char *path, const char *abs_dir, const ChkConfig *cfg, bool is_stdin,
+                    uint64_t size) {
     ChkJob job;
     memset(&job, 0, sizeof job);
     job.path = path;
+    job.size = size;
     job.is_stdin = is_stdin;
     job.config = cfg;
     const char *name = chk_path_basename(path);
@@ -217,7 +220,6 @@ static void walk_dir(Walk *w, const char *path, const char *abs) {
         och_vec_push(&entries, ((Entry){och_strndup(name, strlen(name)), e->d_type}));
     }
     if (errno) add_problem(plan, path, CHK_CODE_DIR_ERROR, "cannot list the whole directory", errno);
-    closedir(d);
     if (entries.len > 1) qsort(entries.items, entries.len, sizeof *entries.items, cmp_entry);
 
     for (uint32_t i = 0; i < entries.len; i++) {
@@ -247,11 +249,15 @@ static void walk_dir(Walk *w, const char *path, const char *abs) {
                 walk_dir(w, child, child_abs);
                 och_free(child);
             } else {
-                add_job(plan, child, abs, cfg, false);
+                // The size lets the checks start with the largest files.
+                struct stat st;
+                uint64_t size = fstatat(dirfd(d), name, &st, 0) == 0 ? (uint64_t)st.st_size : 0;
+                add_job(plan, child, abs, cfg, false, size);
             }
         }
         och_free(child_abs);
     }
+    closedir(d);
     for (uint32_t i = 0; i < entries.len; i++) och_free(entries.items[i].name);
     och_vec_free(&entries);
     if (pushed) pop_level(w);
@@ -276,7 +282,7 @@ void chk_plan_add_path(ChkPlan *self, const char *arg) {
         if (chk_config_ignores(cfg, abs, false)) {
             och_buf_printf(&self->notes, "ochre check: %s: skipped: ignored by %s\n", path, cfg->path);
         } else {
-            add_job(self, path, dir, cfg, false);
+            add_job(self, path, dir, cfg, false, (uint64_t)st.st_size);
             path = NULL;  // the job owns it
         }
         och_free(dir);
@@ -290,7 +296,7 @@ void chk_plan_add_stdin(ChkPlan *self, const char *filename) {
     char *abs = chk_path_absolute(path, self->cwd);
     char *dir = chk_path_dirname(abs);
     const ChkConfig *cfg = chk_config_for_dir(self->configs, dir);
-    add_job(self, path, dir, cfg, true);
+    add_job(self, path, dir, cfg, true, 0);
     och_free(dir);
     och_free(abs);
 }

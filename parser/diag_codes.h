@@ -9,3 +9,4 @@
 #include "diag_codes_parse.h"
 #include "diag_codes_regexp.h"
 #include "diag_codes_analyzer.h"
+#include "diag_codes_lint.h"

@@ -4,7 +4,10 @@
 # directory (build or build-asan):
 #
 #   test262          test262 test/language + test/built-ins, parse phase
-#   parser-tests     test262-parser-tests pass/ fail/ early/
+#                    (parser alone: the expectations file's reference run)
+#   test262-analyzer the same with the analyzer's early errors (as the engine)
+#   parser-tests     test262-parser-tests pass/ fail/ early/ (parser alone, then
+#                    with the analyzer)
 #   acorn            ESTree JSON equality with acorn on the corpus (+ pass/)
 #   tree-sitter      has-errors agreement with tree-sitter-javascript
 #   mutate           mutated corpus inputs: trees, no crash, linear time
@@ -21,7 +24,7 @@ cd "$(dirname "$0")/.."
 B=${B:-build}
 njobs=$(nproc 2>/dev/null || echo 2)
 test262="../shared/test262"
-suites=${OCHRE_SUITES:-"test262 parser-tests acorn tree-sitter mutate"}
+suites=${OCHRE_SUITES:-"test262 test262-analyzer parser-tests acorn tree-sitter mutate"}
 
 # Sanitizer builds are several times slower: scale the mutation count.
 sanitized=false
@@ -58,9 +61,18 @@ suite_test262() {
     "$B/tests/tool_test262" -j "$njobs" "$test262" test/language test/built-ins
 }
 
+suite_test262_analyzer() {
+    if [ ! -d "$test262/test/language" ]; then
+        echo "test262 not found at $test262 (../shared/test262 beside the repo): skipped"
+        return 77
+    fi
+    "$B/tests/tool_test262" --analyzer -j "$njobs" "$test262" test/language test/built-ins
+}
+
 suite_parser_tests() {
     need_npm || return 1
-    "$B/tests/tool_parser_tests" "$nm_dir/test262-parser-tests"
+    "$B/tests/tool_parser_tests" "$nm_dir/test262-parser-tests" || return 1
+    "$B/tests/tool_parser_tests" --analyzer "$nm_dir/test262-parser-tests"
 }
 
 suite_acorn() {

@@ -1,11 +1,12 @@
 // Runs a command and prints its whole-process cost on one line:
 //
-//   measure CMD [ARGS...]   ->   WALL_SECONDS <TAB> PEAK_RSS_KIB <TAB> EXIT_STATUS
+//   measure CMD [ARGS...]  ->  WALL_S <TAB> PEAK_RSS_KIB <TAB> EXIT_STATUS <TAB> CPU_S
 //
 // The command's stdout and stderr go to /dev/null (output is produced, then
 // discarded, the same way for every tool). Wall time is measured around
-// fork/exec/wait; the peak resident set size comes from wait4's rusage
-// (ru_maxrss of the child, which is what GNU time reports).
+// fork/exec/wait; the peak resident set size and the CPU time (user +
+// system, all threads) come from wait4's rusage of the child, as GNU time
+// reports them.
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +49,8 @@ int main(int argc, char **argv) {
     }
     double wall = now() - t0;
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    printf("%.4f\t%ld\t%d\n", wall, ru.ru_maxrss, code);
+    double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+                 (double)ru.ru_stime.tv_usec / 1e6;
+    printf("%.4f\t%ld\t%d\t%.4f\n", wall, ru.ru_maxrss, code, cpu);
     return 0;
 }

@@ -24,8 +24,9 @@
 # `-A all -D no-undef` (syntax errors are always reported), all threads;
 # ochre with all threads; quick-lint-js is single-threaded.
 #
-# --record appends the report as a section of bench/RESULTS.md when that
-# file exists, else writes bench/check/RESULTS.part.md.
+# --record writes the report as the section "`ochre check` (bench/check)" of
+# bench/RESULTS.md when that file exists (replacing an earlier one), else
+# to bench/check/RESULTS.part.md.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -106,7 +107,7 @@ done
 # Medians per tool and set; ratios to ochre (peer / ochre: above 1 means
 # ochre is faster or smaller).
 report=$(awk -F'\t' '
-    { key = $1 "\t" $2; n[key]++; t[key, n[key]] = $3; m[key, n[key]] = $4; st[key] = $5 }
+    { key = $1 "\t" $2; n[key]++; t[key, n[key]] = $3; m[key, n[key]] = $4; st[key] = $5; c[key, n[key]] = $6 }
     function median(arr, key, cnt,   i, j, v, tmp) {
         for (i = 1; i <= cnt; i++) v[i] = arr[key, i]
         for (i = 1; i <= cnt; i++) for (j = i + 1; j <= cnt; j++) if (v[j] < v[i]) { tmp = v[i]; v[i] = v[j]; v[j] = tmp }
@@ -115,39 +116,60 @@ report=$(awk -F'\t' '
     END {
         split("corpus tree", sets, " ")
         split("ochre quick-lint-js oxlint", tools, " ")
-        printf "| data set | tool | wall time (median) | peak RSS (median) | time / ochre | RSS / ochre | exit |\n"
-        printf "| --- | --- | ---: | ---: | ---: | ---: | ---: |\n"
+        printf "| data set | tool | wall time | CPU time | peak RSS | wall / ochre | CPU / ochre | RSS / ochre | exit |\n"
+        printf "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
         for (s = 1; s <= 2; s++) {
             base = sets[s]
             ot = median(t, "ochre\t" base, n["ochre\t" base]); om = median(m, "ochre\t" base, n["ochre\t" base])
+            oc = median(c, "ochre\t" base, n["ochre\t" base])
             for (k = 1; k <= 3; k++) {
                 key = tools[k] "\t" base
                 if (!n[key]) continue
-                wt = median(t, key, n[key]); mm = median(m, key, n[key])
-                printf "| %s | %s | %.3f s | %.1f MiB | %.2f | %.2f | %s |\n", base, tools[k], wt, mm / 1024, wt / ot, mm / om, st[key]
+                wt = median(t, key, n[key]); mm = median(m, key, n[key]); cc = median(c, key, n[key])
+                printf "| %s | %s | %.3f s | %.3f s | %.1f MiB | %.2f | %.2f | %.2f | %s |\n", base, tools[k], wt, cc, mm / 1024, wt / ot, cc / oc, mm / om, st[key]
             }
         }
     }' "$raw")
 
+# Whether this build's analyzer runs the lint rules (no-undef as the probe).
+if printf 'undeclaredProbe;\n' | "$OCHRE" check --config bench/check/ochre-bench.json --format compact \
+    --stdin-filename probe.js - 2>/dev/null | grep -q 'no-undef'; then
+    lint_note="its lint rules on (no-undef included)"
+else
+    lint_note="no lint rules yet: the analyzer in this build reports none (not even no-undef), so ochre checks less than the peers"
+fi
 cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown)
 header="Command: \`bench/check/run.sh --rounds $rounds --files $nfiles\` ($(date -u +%F)).
 Machine: $cpu, $(nproc) cores, $(node --version).
 Data: corpus = ${#corpus[@]} files of tests/parser/corpus.txt, $((corpus_bytes / 1024)) KiB; tree = ${#tree_files[@]} generated files (bench/check/gen_tree.js), $((tree_bytes / 1024)) KiB.
 Tools: ochre $("$OCHRE" --version 2>/dev/null | sed 's/^ochre //' || echo '?') (release build, \`ochre check\`, all cores, bench/check/ochre-bench.json);
 quick-lint-js $("$qljs" --version | sed 's/.*version //') (single-threaded); oxlint $("$oxlint" --version | sed 's/Version: //') (\`-A all -D no-undef\`, all cores, started by node).
-Whole process, output to /dev/null; medians of $rounds alternating rounds; ratios are peer / ochre."
+Whole process (wall time; CPU = user + system over all threads; peak RSS), output to /dev/null;
+medians of $rounds alternating rounds; ratios are peer / ochre (above 1: ochre is faster or smaller).
+Exit: the tools' exit status (1: findings reported). ochre: syntax, scope analysis, early errors and
+$lint_note."
 echo "$header"
 echo
 echo "$report"
 if $record; then
     section="## \`ochre check\` (bench/check)
 
+Figures to reach (issue \"ochre check\"): on the corpus, wall time at most 0.5x quick-lint-js's and
+peak RSS at most quick-lint-js's; on the generated tree, faster than both peers.
+
 $header
 
 $report"
     if [ -f bench/RESULTS.md ]; then
-        printf '\n%s\n' "$section" >>bench/RESULTS.md
-        echo "bench: appended to bench/RESULTS.md" >&2
+        # Replace this benchmark's section (up to the next `## ` heading) or
+        # append it; the rest of the file is left as it is.
+        awk -v title='## `ochre check` (bench/check)' '
+            $0 == title { skip = 1; next }
+            skip && /^## / { skip = 0 }
+            !skip { print }' bench/RESULTS.md | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' >"$out/RESULTS.md.tmp"
+        printf '\n%s\n' "$section" >>"$out/RESULTS.md.tmp"
+        mv "$out/RESULTS.md.tmp" bench/RESULTS.md
+        echo "bench: recorded in bench/RESULTS.md" >&2
     else
         printf '%s\n' "$section" >bench/check/RESULTS.part.md
         echo "bench: wrote bench/check/RESULTS.part.md" >&2

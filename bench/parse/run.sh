@@ -74,6 +74,7 @@ tools=(ochre ochre-tolerant acorn meriyah)
 $have_ts && tools=(ochre ochre-tolerant tree-sitter acorn meriyah)
 raw="$out/raw.tsv"
 : >"$raw"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 for ((r = 0; r < rounds; r++)); do
     n=${#tools[@]}
     order=()
@@ -85,7 +86,8 @@ done
 cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown)
 report=$(node bench/parse/bench_node.js report "$raw")
 header="Command: \`bench/parse/run.sh --rounds $rounds --min-time $min_time\` ($(date -u +%F)).
-Machine: $cpu, $(nproc) cores, $(node --version), libtree-sitter $(dpkg-query -W -f='${Version}' libtree-sitter0 2>/dev/null || echo '?').
+Machine: $cpu, $(nproc) cores, $(node --version), libtree-sitter $(dpkg-query -W -f='${Version}' libtree-sitter0 2>/dev/null || echo '?');
+load average at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') (other work on the machine skews the peers' figures most).
 ochre: release build of the parser (-O2 -DNDEBUG, $cc), in-process, AST built, nothing printed.
 tree-sitter-javascript, acorn and meriyah: versions pinned in tests/npm/package.json;
 tree-sitter through its C API (grammar -O2), acorn and meriyah in a warm node process."

@@ -1,7 +1,7 @@
 // tool_parser_tests: runs the test262-parser-tests package (npm) through
 // the parser in-process.
 //
-//   tool_parser_tests [--list FILE] [-v] PACKAGE_DIR
+//   tool_parser_tests [--list FILE] [--analyzer] [-v] PACKAGE_DIR
 //
 // pass/ and pass-explicit/ must parse; fail/ must be rejected; early/
 // (static-semantics errors, mostly the analyzer's job) is reported as a rate
@@ -9,9 +9,14 @@
 // scripts. Every file is parsed in strict mode (first error stops) and in
 // tolerant mode, and both must agree on whether the file has errors.
 //
+// --analyzer adds the analyzer's early errors to the strict-mode verdict (as
+// `ochre parse` and the engine do): pass/ must then also be free of them,
+// and the early/ rate becomes the engine's.
+//
 // The list file names files of fail/ (and early/) that later editions made
 // valid, one per line with `# reason`; those must parse. Any other mismatch
 // fails the run, and so does a listed file that is missing.
+#include "analyzer.h"
 #include "parser.h"
 
 #include <dirent.h>
@@ -47,7 +52,7 @@ static struct {
     size_t len;
 } list;
 
-static bool verbose;
+static bool verbose, use_analyzer;
 
 static void *xrealloc(void *p, size_t n) {
     p = realloc(p, n ? n : 1);
@@ -138,6 +143,21 @@ static bool parse_has_errors(const char *src, size_t len, bool module, bool tole
                  d->message);
         break;
     }
+    // The analyzer runs on clean parses in strict mode, on every tree in
+    // tolerant mode (as `ochre parse` does).
+    if (use_analyzer && (tolerant || !bad)) {
+        AnOptions aopts;
+        an_options_default(&aopts);
+        AnResult *a = an_analyze(p, &aopts);
+        for (uint32_t i = 0; i < a->diags.v.len && !bad; i++) {
+            const OchDiag *d = &a->diags.v.items[i];
+            if (d->severity != OCH_SEV_ERROR) continue;
+            snprintf(msg, msgcap, "analyzer: %s at %u: %s", och_diag_code_str(d->code),
+                     d->span.start, d->message);
+            bad = true;
+        }
+        an_result_free(a);
+    }
     ps_parse_free(p);
     return bad;
 }
@@ -210,14 +230,15 @@ int main(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--list") == 0 && i + 1 < argc) list_path = argv[++i];
         else if (strcmp(argv[i], "-v") == 0) verbose = true;
+        else if (strcmp(argv[i], "--analyzer") == 0) use_analyzer = true;
         else if (argv[i][0] != '-' && !pkg) pkg = argv[i];
         else {
-            fprintf(stderr, "usage: tool_parser_tests [--list FILE] [-v] PACKAGE_DIR\n");
+            fprintf(stderr, "usage: tool_parser_tests [--list FILE] [--analyzer] [-v] PACKAGE_DIR\n");
             return 2;
         }
     }
     if (!pkg) {
-        fprintf(stderr, "usage: tool_parser_tests [--list FILE] [-v] PACKAGE_DIR\n");
+        fprintf(stderr, "usage: tool_parser_tests [--list FILE] [--analyzer] [-v] PACKAGE_DIR\n");
         return 2;
     }
     load_list(list_path);
@@ -240,12 +261,12 @@ int main(int argc, char **argv) {
             printf("FAIL listed in %s but missing: %s\n", list_path, list.items[i].path);
         }
     }
-    printf("test262-parser-tests:\n");
+    printf("test262-parser-tests (%s):\n", use_analyzer ? "parser + analyzer" : "parser alone");
     for (int k = 0; k < 4; k++) {
         const Tally *t = &tallies[k];
         const char *what = dirs[k].want_error == 0   ? "parsed"
                            : dirs[k].want_error == 1 ? "rejected"
-                                                     : "rejected (rate only, analyzer's job)";
+                                                     : "rejected (rate only)";
         printf("  %-14s %4zu/%-4zu %s (%.2f%%)\n", dirs[k].sub, t->ok, t->total, what,
                t->total ? 100.0 * (double)t->ok / (double)t->total : 100.0);
     }

@@ -1,8 +1,8 @@
 // tool_test262: parses test262's test files in-process with the strict
 // (engine) parser and checks the parse-phase outcome of each.
 //
-//   tool_test262 [-j N] [--expect FILE] [--update] [--strict-list] [-v]
-//                TEST262_ROOT [DIR...]
+//   tool_test262 [-j N] [--expect FILE] [--update] [--strict-list]
+//                [--analyzer] [-v] TEST262_ROOT [DIR...]
 //
 // DIRs are relative to TEST262_ROOT (default: test/language test/built-ins).
 // Each test's YAML frontmatter decides how it runs: `flags: [module]` parses
@@ -20,6 +20,13 @@
 // A failure that is not listed fails the run; a listed test that passes is
 // reported as fixed (and fails the run with --strict-list). --update rewrites
 // the file from this run, keeping the reasons of entries still failing.
+//
+// --analyzer also runs the analyzer's early errors after a clean parse (as
+// `ochre parse` and the engine do). The same expectations file applies: a
+// positive the analyzer rejects is an unexpected failure (a false
+// positive); entries listed as "early error: analyzer (...)" must now pass
+// (still failing is unexpected: the analyzer misses that early error).
+#include "analyzer.h"
 #include "parser.h"
 
 #include <dirent.h>
@@ -290,6 +297,8 @@ static unsigned parse_meta(const Run *run, const char *src, size_t len, char **d
 
 // Parses src in one mode; returns a malloc'd description of the first
 // error, or NULL when the parse has none.
+static bool use_analyzer;
+
 static char *parse_once(const char *src, size_t len, bool module, bool strict, bool decorators,
                         int *code) {
     PsOptions opts;
@@ -312,6 +321,23 @@ static char *parse_once(const char *src, size_t len, bool module, bool strict, b
         err = d ? xprintf("%s at %u: %s", och_diag_code_str(d->code), d->span.start, d->message)
                 : xstrdup("error");
         if (d) *code = (int)d->code;
+    } else if (use_analyzer) {
+        AnOptions aopts;
+        an_options_default(&aopts);
+        AnResult *a = an_analyze(p, &aopts);
+        if (an_result_has_errors(a)) {
+            const OchDiag *d = &a->diags.v.items[0];
+            for (uint32_t i = 0; i < a->diags.v.len; i++) {
+                if (a->diags.v.items[i].severity == OCH_SEV_ERROR) {
+                    d = &a->diags.v.items[i];
+                    break;
+                }
+            }
+            err = xprintf("analyzer: %s at %u: %s", och_diag_code_str(d->code), d->span.start,
+                          d->message);
+            *code = (int)d->code;
+        }
+        an_result_free(a);
     }
     ps_parse_free(p);
     return err;
@@ -506,7 +532,18 @@ static char *guess_reason(const Test *t) {
     return xprintf("early error: analyzer (%s)", d[0] ? d : "unclassified");
 }
 
-static void write_expectations(const char *path, Run *run) {
+// Is key (a test path) under one of the walked directories?
+static bool under_dirs(const char *key, const PathList *dirs) {
+    for (size_t d = 0; d < dirs->len; d++) {
+        size_t n = strlen(dirs->items[d]);
+        if (strncmp(key, dirs->items[d], n) == 0 && key[n] == '/') return true;
+    }
+    return false;
+}
+
+// Rewrites the expectations file: feature lines and entries outside the
+// walked directories are kept; the rest is this run's failures.
+static void write_expectations(const char *path, Run *run, const PathList *dirs) {
     char *tmp = xprintf("%s.tmp", path);
     FILE *f = fopen(tmp, "w");
     if (!f) {
@@ -526,6 +563,11 @@ static void write_expectations(const char *path, Run *run) {
             fprintf(f, "%-40s # %s\n", e->key, e->reason);
     }
     fputc('\n', f);
+    for (size_t i = 0; i < run->nexpect; i++) {
+        Expectation *e = &run->expect[i];
+        if (strncmp(e->key, "feature:", 8) != 0 && !under_dirs(e->key, dirs))
+            fprintf(f, "%s  # %s\n", e->key, e->reason);
+    }
     for (size_t i = 0; i < run->ntests; i++) {
         Test *t = &run->tests[i];
         if (t->outcome != OUT_FAIL) continue;
@@ -577,8 +619,8 @@ static void print_group(const Group *g) {
 
 static void usage(void) {
     fprintf(stderr,
-            "usage: tool_test262 [-j N] [--expect FILE] [--update] [--strict-list] [-v]\n"
-            "                    TEST262_ROOT [DIR...]\n");
+            "usage: tool_test262 [-j N] [--expect FILE] [--update] [--strict-list]\n"
+            "                    [--analyzer] [-v] TEST262_ROOT [DIR...]\n");
     exit(2);
 }
 
@@ -600,6 +642,8 @@ int main(int argc, char **argv) {
             update = true;
         } else if (strcmp(a, "--strict-list") == 0) {
             strict_list = true;
+        } else if (strcmp(a, "--analyzer") == 0) {
+            use_analyzer = true;
         } else if (strcmp(a, "-v") == 0) {
             verbose = true;
         } else if (a[0] == '-') {
@@ -643,7 +687,7 @@ int main(int argc, char **argv) {
     Group groups[256];
     size_t ngroups = 0;
     Group total = {.name = "total"};
-    size_t unexpected = 0, fixed = 0, expected = 0;
+    size_t unexpected = 0, fixed = 0, expected = 0, by_analyzer = 0;
     for (size_t i = 0; i < run.ntests; i++) {
         Test *t = &run.tests[i];
         char name[64];
@@ -674,36 +718,52 @@ int main(int argc, char **argv) {
         Expectation *e = find_expectation(&run, t->path);
         if (e) e->used = true;
         t->listed = e != NULL;
-        if (!pass && e) expected++;
+        if (!pass && e && !(use_analyzer && strncmp(e->reason, "early error: analyzer", 21) == 0))
+            expected++;
     }
 
-    printf("test262 parse (strict parser, no analyzer): %zu files\n", run.ntests);
+    printf("test262 parse (strict parser%s): %zu files\n",
+           use_analyzer ? " + analyzer early errors" : ", no analyzer", run.ntests);
     for (size_t k = 0; k < ngroups; k++) print_group(&groups[k]);
     print_group(&total);
 
     for (size_t i = 0; i < run.ntests; i++) {
         Test *t = &run.tests[i];
-        if (t->outcome == OUT_FAIL && !t->listed) {
-            if (unexpected++ < 200 || verbose) printf("FAIL %s  (%s)\n", t->path, t->detail);
+        const Expectation *le = t->listed ? find_expectation(&run, t->path) : NULL;
+        bool analyzer_owned = le && strncmp(le->reason, "early error: analyzer", 21) == 0;
+        if (t->outcome == OUT_FAIL && (!t->listed || (use_analyzer && analyzer_owned))) {
+            if (unexpected++ < 200 || verbose)
+                printf("FAIL %s  (%s%s)\n", t->path, t->detail,
+                       t->listed ? "; listed as an analyzer early error" : "");
         } else if (t->outcome == OUT_PASS && t->listed) {
-            if (fixed++ < 200 || verbose)
+            if (use_analyzer && analyzer_owned) {
+                by_analyzer++;
+            } else if (fixed++ < 200 || verbose) {
                 printf("fixed, remove from the list: %s\n", t->path);
+            }
         } else if (verbose && t->outcome == OUT_FAIL) {
             printf("expected failure %s  (%s)\n", t->path, t->detail);
         }
     }
     size_t stale = 0;
     for (size_t i = 0; i < run.nexpect; i++) {
-        if (!run.expect[i].used && strncmp(run.expect[i].key, "feature:", 8) != 0) {
+        // Only entries under the walked directories can be found.
+        if (under_dirs(run.expect[i].key, &dirs) && !run.expect[i].used) {
             stale++;
             printf("listed but not found (remove from the list): %s\n", run.expect[i].key);
         }
     }
+    if (use_analyzer)
+        printf("analyzer: %zu listed analyzer-owned early errors now reported\n", by_analyzer);
     printf("%zu expected failures, %zu unexpected failures, %zu fixed, %zu stale entries\n",
            expected, unexpected, fixed, stale);
 
+    if (update && use_analyzer) {
+        fprintf(stderr, "tool_test262: --update works without --analyzer only\n");
+        return 2;
+    }
     if (update) {
-        write_expectations(expect_path, &run);
+        write_expectations(expect_path, &run, &dirs);
         printf("updated %s\n", expect_path);
     }
 

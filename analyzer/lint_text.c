@@ -1,0 +1,138 @@
+// Source text helpers for lint rules: comments (the parser keeps none, so
+// they are found in the text: in a gap between tokens directly, and in the
+// whole file by skipping the literal spans the walk collected), blanks and
+// line numbers.
+#include <stdlib.h>
+
+#include "lint_int.h"
+
+// Length of the JavaScript whitespace or line terminator at p (< end), or 0.
+static uint32_t ws_len(const char *p, const char *end) {
+    unsigned char c = (unsigned char)*p;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return 1;
+    if (c < 0x80) return 0;
+    uint32_t cp;
+    uint32_t n = och_utf8_decode(p, (size_t)(end - p), &cp, false);
+    switch (cp) {
+    case 0xA0: case 0xFEFF: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
+    case 0x3000:
+        return n;
+    default:
+        return cp >= 0x2000 && cp <= 0x200A ? n : 0;
+    }
+}
+
+static bool is_line_term(const char *p, const char *end, uint32_t *n) {
+    if (*p == '\n' || *p == '\r') {
+        *n = 1;
+        return true;
+    }
+    if ((unsigned char)*p == 0xE2 && end - p >= 3 && (unsigned char)p[1] == 0x80 &&
+        ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9)) {
+        *n = 3;
+        return true;
+    }
+    return false;
+}
+
+// Reads the comment at p ("//" or "/*"); returns its end offset and reports
+// it through fn. *stop is set when fn returned false.
+static uint32_t read_comment(AnLint *L, uint32_t p, uint32_t limit, AnCommentFn fn, void *ctx,
+                             bool *stop) {
+    const char *s = L->src, *end = L->src + limit;
+    bool block = s[p + 1] == '*';
+    uint32_t q = p + 2, body_end;
+    if (block) {
+        const char *e = NULL;
+        for (const char *t = s + q; t + 1 < end; t++)
+            if (t[0] == '*' && t[1] == '/') {
+                e = t;
+                break;
+            }
+        body_end = e ? (uint32_t)(e - s) : limit;
+        q = e ? body_end + 2 : limit;
+    } else {
+        uint32_t n;
+        while (q < limit && !is_line_term(s + q, end, &n)) q++;
+        body_end = q;
+    }
+    if (fn && !fn(L, p, q, s + p + 2, body_end - (p + 2), block, ctx)) *stop = true;
+    return q;
+}
+
+bool an_lint_comments_in_gap(AnLint *L, uint32_t start, uint32_t end, AnCommentFn fn, void *ctx) {
+    const char *s = L->src;
+    uint32_t p = start;
+    while (p < end) {
+        uint32_t w = ws_len(s + p, s + end);
+        if (w) {
+            p += w;
+            continue;
+        }
+        if (s[p] == '/' && p + 1 < end && (s[p + 1] == '/' || s[p + 1] == '*')) {
+            bool stop = false;
+            p = read_comment(L, p, end, fn, ctx, &stop);
+            if (stop) return false;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+bool an_lint_blank(const AnLint *L, uint32_t start, uint32_t end) {
+    const char *s = L->src;
+    for (uint32_t p = start; p < end;) {
+        uint32_t w = ws_len(s + p, s + end);
+        if (!w) return false;
+        p += w;
+    }
+    return true;
+}
+
+static int cmp_span(const void *a, const void *b) {
+    const OchSpan *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+void an_lint_comments_all(AnLint *L, AnCommentFn fn, void *ctx) {
+    const char *s = L->src;
+    uint32_t len = L->len;
+    OchSpan *lit = L->literals.items;
+    uint32_t nlit = L->literals.len, k = 0;
+    for (uint32_t i = 1; i < nlit; i++)
+        if (lit[i].start < lit[i - 1].start) {
+            qsort(lit, nlit, sizeof *lit, cmp_span);
+            break;
+        }
+    uint32_t p = 0;
+    if (len >= 2 && s[0] == '#' && s[1] == '!') {
+        uint32_t n;
+        while (p < len && !is_line_term(s + p, s + len, &n)) p++;
+    }
+    while (p < len) {
+        const char *slash = memchr(s + p, '/', len - p);
+        if (!slash) return;
+        p = (uint32_t)(slash - s);
+        while (k < nlit && lit[k].end <= p) k++;
+        if (k < nlit && lit[k].start <= p) {
+            p = lit[k].end;
+            continue;
+        }
+        if (p + 1 < len && (s[p + 1] == '/' || s[p + 1] == '*')) {
+            bool stop = false;
+            p = read_comment(L, p, len, fn, ctx, &stop);
+            if (stop) return;
+        } else {
+            p++;
+        }
+    }
+}
+
+uint32_t an_lint_line(AnLint *L, uint32_t offset) {
+    if (!L->have_lines) {
+        och_line_index_init(&L->lines, L->src, L->len);
+        L->have_lines = true;
+    }
+    return och_line_index_lookup(&L->lines, offset, OCH_COL_BYTES).line + 1;
+}

@@ -1,0 +1,345 @@
+// Internal interface of the language server: framing, JSON helpers, the
+// input queue, documents and the feature modules. Only lsp/*.c and the lsp
+// unit tests include it.
+#ifndef OCHRE_LSP_LSP_INT_H
+#define OCHRE_LSP_LSP_INT_H
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdatomic.h>
+
+#include "analyzer.h"
+#include "lsp.h"
+
+// ---------------------------------------------------------------------------
+// Limits.
+#define LSP_HEADER_MAX 8192u            // bytes in one header block
+#define LSP_BODY_MAX (1024u << 20)      // bytes in one message body (1 GiB)
+#define LSP_TEXT_MAX (1024u << 20)      // bytes in one document
+#define LSP_MAX_DIAGNOSTICS 1000u       // diagnostics published per document
+#define LSP_EDIT_LOG_MAX 256u           // edits remembered for an incremental reparse
+
+// JSON-RPC and LSP error codes.
+#define LSP_ERR_PARSE (-32700)
+#define LSP_ERR_INVALID_REQUEST (-32600)
+#define LSP_ERR_METHOD_NOT_FOUND (-32601)
+#define LSP_ERR_INVALID_PARAMS (-32602)
+#define LSP_ERR_INTERNAL (-32603)
+#define LSP_ERR_SERVER_NOT_INITIALIZED (-32002)
+#define LSP_ERR_REQUEST_CANCELLED (-32800)
+
+// window/logMessage types.
+#define LSP_LOG_ERROR 1
+#define LSP_LOG_WARNING 2
+#define LSP_LOG_INFO 3
+#define LSP_LOG_LOG 4
+
+// ---------------------------------------------------------------------------
+// Framing (lsp_framing.c): an incremental reader of Content-Length framed
+// messages. Bytes go in with lsp_reader_feed in chunks of any size; complete
+// messages and framing errors come out of lsp_reader_next. A framing error
+// (malformed header, missing or bad Content-Length, oversized header) is
+// reported once and the reader resynchronises at the next `Content-Length`
+// header; it never stops reading.
+typedef enum LspFrameKind {
+    LSP_FRAME_NONE,     // need more input
+    LSP_FRAME_MESSAGE,  // body/len: one message body
+    LSP_FRAME_ERROR,    // error: what was wrong and skipped
+} LspFrameKind;
+
+typedef struct LspFrame {
+    LspFrameKind kind;
+    const char *body;  // MESSAGE: borrowed, valid until the next feed/next call
+    size_t len;
+    char error[192];   // ERROR: a sentence for the log
+} LspFrame;
+
+typedef struct LspReader {
+    char *buf;
+    size_t len, cap;   // buf[0..len) holds unconsumed input from pos on
+    size_t pos;        // first unconsumed byte
+    size_t body_max;
+    int64_t body_len;  // -1 while reading a header, else the pending body size
+} LspReader;
+
+void lsp_reader_init(LspReader *self, size_t body_max);
+void lsp_reader_free(LspReader *self);
+void lsp_reader_feed(LspReader *self, const char *data, size_t n);
+// Returns the next frame (kind NONE when more input is needed). O(size of
+// the frame); a header is scanned at most LSP_HEADER_MAX bytes deep.
+LspFrameKind lsp_reader_next(LspReader *self, LspFrame *out);
+// Bytes buffered but not consumed (for the end-of-input message).
+size_t lsp_reader_pending(const LspReader *self);
+
+// ---------------------------------------------------------------------------
+// JSON (lsp_json.c).
+
+// Parses a message body. Invalid UTF-8 and lone surrogate escapes inside
+// strings do not make the message invalid: they are masked (private-use
+// code points U+10F700-U+10FFFF) so that jansson accepts them, *masked is
+// set, and lsp_json_unmask restores the original bytes (WTF-8) in document
+// text. Returns a new reference, or NULL with a message in err.
+json_t *lsp_json_parse(const char *body, size_t len, bool *masked, json_error_t *err);
+// Undoes the masking in s[0..*len) in place (the text only shrinks).
+void lsp_json_unmask(char *s, size_t *len);
+// A JSON string from WTF-8 or arbitrary bytes: invalid sequences become
+// U+FFFD (jansson accepts only valid UTF-8). New reference; never NULL.
+json_t *lsp_json_str(const char *s, size_t n);
+// Appends s[0..n) as a JSON string literal (with the same replacement).
+void lsp_json_buf_str(OchBuf *out, const char *s, size_t n);
+
+// ---------------------------------------------------------------------------
+// Input queue (lsp_queue.c), filled by the reader thread.
+typedef enum LspInKind {
+    LSP_IN_MESSAGE,      // msg: a parsed JSON value
+    LSP_IN_PARSE_ERROR,  // text: why the body is not JSON (answer -32700)
+    LSP_IN_FRAMING,      // text: framing problem (log only)
+    LSP_IN_EOF,          // input closed (text: problem at the end, or NULL)
+} LspInKind;
+
+typedef struct LspInput {
+    struct LspInput *next;
+    LspInKind kind;
+    bool masked;       // see lsp_json_parse
+    bool cancelled;    // a $/cancelRequest named this request while queued
+    json_t *msg;       // owned
+    char *text;        // owned
+} LspInput;
+
+typedef struct LspQueue {
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    LspInput *head, *tail;
+    uint32_t count;
+    json_t *current_id;         // id of the request being handled (owned), or NULL
+    atomic_bool current_cancel; // set when current_id is cancelled
+    // Reader state.
+    int fd;
+    FILE *trace;
+    LspReader reader;
+    pthread_t thread;
+    bool started;
+} LspQueue;
+
+void lsp_queue_init(LspQueue *self, int fd, FILE *trace);
+// Starts the reader thread. OCH_ERR_IO when the thread cannot be created.
+OchStatus lsp_queue_start(LspQueue *self) OCH_MUST_CHECK;
+// Waits for the next input (blocking); the caller owns it (lsp_input_free).
+LspInput *lsp_queue_pop(LspQueue *self);
+bool lsp_queue_empty(LspQueue *self);
+// True when a didChange/didClose for uri is queued (its diagnostics would be
+// superseded at once).
+bool lsp_queue_has_change_for(LspQueue *self, const char *uri);
+// Marks id as the request being handled (NULL: none).
+void lsp_queue_set_current(LspQueue *self, json_t *id);
+// Stops the reader thread (cancelling a read() that waits for input) and
+// frees the queued inputs.
+void lsp_queue_free(LspQueue *self);
+void lsp_input_free(LspInput *in);
+
+// ---------------------------------------------------------------------------
+// Text (lsp_text.c): a document's bytes, NUL-padded for the lexer, with its
+// line starts kept up to date across edits, and the conversions between
+// byte offsets and LSP positions.
+typedef enum LspEncoding {
+    LSP_ENC_UTF16,  // LSP default
+    LSP_ENC_UTF8,
+} LspEncoding;
+
+typedef struct LspPos {
+    uint32_t line, character;
+} LspPos;
+
+typedef OCH_VEC(uint32_t) LspU32Vec;
+
+typedef struct LspText {
+    char *data;      // len bytes + PS_SOURCE_PADDING NULs; owned
+    uint32_t len, cap;
+    LspU32Vec lines;  // byte offset of each line start; lines.items[0] == 0
+    // Lazily built UTF-16 checkpoints for long lines: units[k] is the
+    // number of UTF-16 units in data[0..bounds[k]), bounds[k] the first
+    // character boundary at or after k * 1024. Cleared by every edit.
+    uint32_t *units, *bounds;
+    uint32_t nblocks;
+} LspText;
+
+// Copies s[0..n). OCH_ERR_INVALID when n > LSP_TEXT_MAX.
+OchStatus lsp_text_init(LspText *self, const char *s, size_t n) OCH_MUST_CHECK;
+void lsp_text_free(LspText *self);
+// Replaces [start, end) with s[0..n) and updates the line starts (only the
+// lines around the edit are rescanned). OCH_ERR_INVALID when the result
+// would exceed LSP_TEXT_MAX (the text is unchanged). O(len) for the move.
+OchStatus lsp_text_replace(LspText *self, uint32_t start, uint32_t end, const char *s,
+                           size_t n) OCH_MUST_CHECK;
+// Moves the buffer out (NUL-padded, caller frees) and leaves self holding a
+// copy: used to keep the bytes an older parse borrows.
+char *lsp_text_take_copy(LspText *self);
+// Byte offset of a position, clamped: a line past the end is the end of the
+// text, a character past the end of its line is the end of that line (before
+// its terminator), inside a UTF-8 sequence or surrogate pair is its start.
+uint32_t lsp_text_offset(const LspText *self, LspPos pos, LspEncoding enc);
+// Position of a byte offset (clamped to the text).
+LspPos lsp_text_pos(LspText *self, uint32_t offset, LspEncoding enc);
+// UTF-16 units in data[from..to) (a character that `to` cuts counts whole).
+uint32_t lsp_text_units(const LspText *self, uint32_t from, uint32_t to);
+// Line of a byte offset; end of a line's content (before its terminator).
+uint32_t lsp_text_line_of(const LspText *self, uint32_t offset);
+uint32_t lsp_text_line_end(const LspText *self, uint32_t line);
+
+// ---------------------------------------------------------------------------
+// URIs (lsp_uri.c).
+
+// The decoded absolute path of a file:// URI (percent-decoding, optional
+// `localhost` authority), or NULL for other schemes or a malformed URI.
+char *lsp_uri_to_path(const char *uri);
+// The lower-case extension of the last path segment of a URI, without the
+// dot ("mjs"), written to out (size n); "" when there is none.
+void lsp_uri_extension(const char *uri, char *out, size_t n);
+
+// ---------------------------------------------------------------------------
+// Documents (lsp_docs.c).
+typedef struct LspEdit {
+    uint32_t start, old_end, new_end;  // byte offsets: [start, old_end) became [start, new_end)
+} LspEdit;
+
+typedef struct LspDoc {
+    char *uri;          // owned
+    char *path;         // decoded file path, or NULL (owned)
+    int64_t version;
+    PsGoal goal;
+    bool jsx;
+    LspText text;
+    // The analysis snapshot: a parse of `text` (when !stale) or of an older
+    // version whose bytes are kept in snap_src (owned) until the next
+    // reparse. edits lists the changes since that parse, so that an
+    // incremental re-parse (ps_reparse(old, edits)) can replace the full one
+    // in lsp_doc_analyze without changing anything else.
+    PsParse *parse;
+    AnResult *an;
+    char *snap_src;
+    bool stale;
+    OCH_VEC(LspEdit) edits;
+    bool edits_overflow;  // more than LSP_EDIT_LOG_MAX edits: reparse fully
+    bool publish_pending; // diagnostics of the current version not yet pushed
+    int64_t published_version;  // -1 before the first publish
+    uint64_t result_id;   // changes with every content change (pull diagnostics resultId)
+    struct LspDoc *next_in_bucket;
+} LspDoc;
+
+typedef struct LspDocs {
+    LspDoc **buckets;
+    uint32_t nbuckets, count;
+} LspDocs;
+
+void lsp_docs_init(LspDocs *self);
+void lsp_docs_free(LspDocs *self);
+LspDoc *lsp_docs_find(const LspDocs *self, const char *uri);
+// Adds a document (replacing one with the same URI); takes ownership of doc.
+void lsp_docs_add(LspDocs *self, LspDoc *doc);
+// Removes and frees; false when not open.
+bool lsp_docs_remove(LspDocs *self, const char *uri);
+void lsp_doc_free(LspDoc *doc);
+// Applies one edit (byte offsets in the current text) and records it.
+OchStatus lsp_doc_replace(LspDoc *doc, uint32_t start, uint32_t end, const char *s,
+                          size_t n) OCH_MUST_CHECK;
+// Replaces the whole text.
+OchStatus lsp_doc_set_text(LspDoc *doc, const char *s, size_t n) OCH_MUST_CHECK;
+// Makes doc->parse and doc->an describe the current text (no-op when fresh).
+void lsp_doc_analyze(LspDoc *doc);
+
+// ---------------------------------------------------------------------------
+// The server (lsp_server.c).
+struct LspServer {
+    LspServerOptions opts;
+    enum { LSP_STATE_NEW, LSP_STATE_RUNNING, LSP_STATE_SHUTDOWN } state;
+    LspEncoding enc;
+    bool push_diagnostics;       // publishDiagnostics (default on)
+    bool advertise_pull;         // diagnosticProvider in the capabilities
+    bool hierarchical_symbols;   // DocumentSymbol[] rather than SymbolInformation[]
+    bool related_information;
+    bool line_folding_only;
+    uint32_t folding_limit;      // 0: no limit
+    LspDocs docs;
+    LspQueue queue;
+    pthread_mutex_t out_lock;
+    bool out_dead;               // writing failed (client gone)
+    OCH_VEC(char *) pending;     // URIs whose diagnostics wait to be published
+    uint64_t next_result_id;
+    int exit_code;
+    bool exit_now;
+};
+
+// Sends a notification (takes params).
+void lsp_send_notification(LspServer *s, const char *method, json_t *params);
+// Sends a window/logMessage (printf-style).
+void lsp_log(LspServer *s, int type, const char *fmt, ...) OCH_PRINTF(3, 4);
+// True when the request being handled has been cancelled by the client.
+bool lsp_cancelled(LspServer *s);
+
+// The outcome of a request handler: a JSON result (owned), or a result
+// already serialized (raw, for large arrays), or an error.
+typedef struct LspReply {
+    json_t *result;
+    OchBuf raw;
+    int error;         // 0, or a JSON-RPC error code
+    char message[256]; // with error
+} LspReply;
+
+// Sets an error reply (printf-style message).
+void lsp_reply_error(LspReply *r, int code, const char *fmt, ...) OCH_PRINTF(3, 4);
+
+// ---------------------------------------------------------------------------
+// Parameters (lsp_params.c): typed access that turns a wrong type into an
+// InvalidParams reply.
+
+// params.textDocument.uri; NULL (reply set) when missing or not a string.
+const char *lsp_param_uri(json_t *params, LspReply *r);
+// The open document of params.textDocument.uri; NULL (reply set) when
+// missing, not a string, or not open. Analyzes it.
+LspDoc *lsp_param_doc(LspServer *s, json_t *params, LspReply *r);
+// A Position object; false (reply set, naming `what`) when it is not one.
+// Negative and huge numbers are clamped, not errors.
+bool lsp_param_pos(json_t *v, const char *what, LspPos *out, LspReply *r);
+// A Range object into byte offsets of doc (clamped; start <= end).
+bool lsp_param_range(LspServer *s, LspDoc *doc, json_t *v, const char *what, uint32_t *start,
+                     uint32_t *end, LspReply *r);
+// {"line":..,"character":..} for an offset.
+json_t *lsp_json_pos(LspServer *s, LspDoc *doc, uint32_t offset);
+json_t *lsp_json_range(LspServer *s, LspDoc *doc, uint32_t start, uint32_t end);
+
+// ---------------------------------------------------------------------------
+// Features. Request handlers fill a reply; params are borrowed.
+void lsp_diag_publish(LspServer *s, LspDoc *doc);
+void lsp_diag_pull(LspServer *s, json_t *params, LspReply *r);
+void lsp_symbols(LspServer *s, json_t *params, LspReply *r);
+void lsp_folding(LspServer *s, json_t *params, LspReply *r);
+void lsp_selection(LspServer *s, json_t *params, LspReply *r);
+void lsp_semtok_full(LspServer *s, json_t *params, LspReply *r);
+void lsp_semtok_range(LspServer *s, json_t *params, LspReply *r);
+// The semantic token legend for the initialize result.
+json_t *lsp_semtok_legend(void);
+
+// ---------------------------------------------------------------------------
+// Trivia and tokens between AST leaves (lsp_lex.c). The AST records
+// identifiers and literals but not keywords, punctuators or comments; these
+// scanners find them in the gaps between leaves.
+typedef enum LspLexKind {
+    LSP_LEX_COMMENT,
+    LSP_LEX_KEYWORD,
+    LSP_LEX_OPERATOR,
+    LSP_LEX_STRING,   // only inside unparseable regions
+    LSP_LEX_NUMBER,   // only inside unparseable regions
+} LspLexKind;
+
+typedef struct LspLexTok {
+    LspLexKind kind;
+    uint32_t start, end;
+} LspLexTok;
+
+// Scans src[*pos..limit) for the next token; a comment may run past limit
+// (up to len). Returns false at the limit. Skips whitespace and characters
+// it does not classify (brackets, `;`, `,`, `.`, unknown words).
+bool lsp_lex_next(const char *src, uint32_t len, uint32_t *pos, uint32_t limit, bool operators,
+                  LspLexTok *out);
+
+#endif

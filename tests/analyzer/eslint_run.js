@@ -1,0 +1,76 @@
+// Runs ESLint (the pinned version, through its Linter API: no config files,
+// no file system lookups) on JavaScript files and prints its findings as
+// JSON lines {"file","rule","line","column"} (1-based line; 1-based column
+// in UTF-16 code units, as ESLint reports them), sorted by file, line,
+// column, rule. Used by tests/analyzer/eslint_diff.sh.
+//
+//   node eslint_run.js --eslint DIR --rules RULES.json [--env a,b] FILE...
+//
+// --eslint: the node_modules directory holding eslint and globals.
+// --rules: a JSON object {ruleId: options-array} (ochre's `tool_lint_json
+// --rules` prints it): each rule is enabled at "error" with those options.
+// Files: `path` (script goal, unless it ends in .mjs or starts with a
+// `// module` line), or `module:path` / `script:path`; .jsx enables JSX.
+// Fatal parse errors are printed as {"file","rule":"parse-error",...}.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+
+const args = process.argv.slice(2);
+let nm = null, rulesPath = null, envs = ["es2025"];
+const files = [];
+for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--eslint") nm = args[++i];
+    else if (args[i] === "--rules") rulesPath = args[++i];
+    else if (args[i] === "--env") envs = args[++i].split(",").filter(Boolean);
+    else files.push(args[i]);
+}
+if (!nm || !rulesPath) {
+    console.error("usage: node eslint_run.js --eslint DIR --rules RULES.json [--env a,b] FILE...");
+    process.exit(2);
+}
+const { Linter } = require(path.join(nm, "eslint"));
+const globalsPkg = require(path.join(nm, "globals"));
+const ruleOptions = JSON.parse(fs.readFileSync(rulesPath, "utf8"));
+
+const rules = {};
+for (const [id, opts] of Object.entries(ruleOptions)) rules[id] = ["error", ...opts];
+
+// Environments as ochre names them; es2025 is implied by ecmaVersion.
+function globalsFor(list) {
+    const g = {};
+    for (const e of list) {
+        if (e === "es2025") continue;
+        const src = e === "worker" ? globalsPkg.worker : globalsPkg[e];
+        if (!src) throw new Error("unknown env " + e);
+        Object.assign(g, src);
+    }
+    return g;
+}
+const globals = globalsFor(envs);
+const linter = new Linter({ configType: "flat" });
+const out = [];
+for (const spec of files) {
+    let file = spec, goal = null;
+    const m = /^(module|script):(.*)$/.exec(spec);
+    if (m) { goal = m[1]; file = m[2]; }
+    const code = fs.readFileSync(file, "utf8");
+    if (!goal) goal = file.endsWith(".mjs") || code.startsWith("// module") ? "module" : "script";
+    const config = [{
+        files: ["**/*"],
+        languageOptions: {
+            ecmaVersion: 2025,
+            sourceType: goal,
+            globals,
+            parserOptions: { ecmaFeatures: { jsx: file.endsWith(".jsx"), globalReturn: false } },
+        },
+        linterOptions: { reportUnusedDisableDirectives: "off" },
+        rules,
+    }];
+    const msgs = linter.verify(code, config, { filename: path.basename(file) });
+    for (const msg of msgs) {
+        out.push({ file: spec, rule: msg.ruleId || (msg.fatal ? "parse-error" : "eslint"), line: msg.line, column: msg.column, message: msg.message });
+    }
+}
+out.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+for (const o of out) process.stdout.write(JSON.stringify(o) + "\n");
