@@ -3,6 +3,7 @@
 #include "analyzer_int.h"
 
 void an_options_default(AnOptions *opts) {
+    memset(opts, 0, sizeof *opts);
     opts->annex_b = true;
     opts->early_errors = true;
 }
@@ -42,6 +43,7 @@ AnResult *an_analyze(const PsParse *parse, const AnOptions *opts) {
     }
     an_index_finish(&w);
     och_diag_sort(&res->diags);
+    if (opts->lint) an_lint_run(res, opts);
 
     an_names_free(&w);
     och_free(w.acts);

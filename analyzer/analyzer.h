@@ -258,6 +258,7 @@ typedef enum AnBindingKind {
 #define AN_BF_SETTER 0x0400u      // PRIVATE: has a setter
 #define AN_BF_STATIC 0x0800u      // PRIVATE: static member
 #define AN_BF_METHOD 0x1000u      // PRIVATE: method or accessor (not a field)
+#define AN_BF_FN_INIT 0x2000u     // first declared by `x = function/arrow` (a VAR_DECLARATOR)
 
 struct AnBinding {
     const char *name;       // WTF-8, not NUL-terminated (points into source or arena)

@@ -66,7 +66,7 @@ static inline AnBinding *an_ix_binding(uintptr_t e) {
 // level's closure bookkeeping (their references count as closures from it).
 #define AN_MAX_LEVELS 4096
 
-#define AN_NAME_CACHE_BITS 10
+#define AN_NAME_CACHE_BITS 12
 struct AnNameCacheEntry {
     uint64_t w0;  // first 8 bytes of the name, zero-padded
     uint32_t len;
@@ -217,6 +217,10 @@ void an_report_undeclared_export(AnWalker *w, AnRef *ref);
 // Diagnostics helpers (scope.c).
 OchDiag *an_error(AnWalker *w, OchDiagCode code, uint32_t start, uint32_t end, const char *fmt,
                   ...) OCH_PRINTF(5, 6);
+
+// lint.c: runs the enabled lint rules over a finished analysis (appends
+// findings and fixes to res; see lint_int.h).
+void an_lint_run(AnResult *res, const AnOptions *opts);
 
 // query.c: sorts the walker's indexes into the result.
 void an_index_finish(AnWalker *w);

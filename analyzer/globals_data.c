@@ -278,7 +278,15 @@ static const char browser[] =
     "Worklet WebAssembly BarcodeDetector EyeDropper FontData "
     "Sanitizer PaymentRequest PaymentResponse PaymentAddress PaymentMethodChangeEvent "
     "PaymentRequestUpdateEvent IntersectionObserver MutationEvent "
-    "XPathException BeforeInstallPromptEvent";
+    "XPathException BeforeInstallPromptEvent "
+    // WebXR, MathML.
+    "XRAnchor XRAnchorSet XRBoundedReferenceSpace XRCamera XRCPUDepthInformation "
+    "XRDepthInformation XRFrame XRHand XRHitTestResult XRHitTestSource XRInputSource "
+    "XRInputSourceArray XRInputSourceEvent XRInputSourcesChangeEvent XRJointPose XRJointSpace "
+    "XRLayer XRLightEstimate XRLightProbe XRPose XRRay XRReferenceSpace XRReferenceSpaceEvent "
+    "XRRenderState XRRigidTransform XRSession XRSessionEvent XRSpace XRSystem "
+    "XRTransientInputHitTestResult XRTransientInputHitTestSource XRView XRViewerPose "
+    "XRViewport XRWebGLBinding XRWebGLDepthInformation XRWebGLLayer MathMLElement";
 
 static const AnEnvData envs[] = {
     {"builtin", es2025}, {"es5", es2025}, {"es6", es2025}, {"es2015", es2025},

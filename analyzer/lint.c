@@ -271,7 +271,6 @@ uint32_t an_result_apply_fixes(const AnResult *self, const char *src, uint32_t l
 // ---------------------------------------------------------------------------
 // The run.
 
-void an_lint_walk(AnLint *L);  // lint_walk.c
 
 static int cmp_span(const void *a, const void *b) {
     const OchSpan *x = a, *y = b;
@@ -356,8 +355,6 @@ static void finalize(AnLint *L) {
     och_free(items);
 }
 
-void an_lint_run(AnResult *res, const AnOptions *opts);
-
 void an_lint_run(AnResult *res, const AnOptions *opts) {
     AnLint *L = och_malloc(sizeof *L);
     an_lint_init_for_options(L);
@@ -382,11 +379,10 @@ void an_lint_run(AnResult *res, const AnOptions *opts) {
         L->on[i] = true;
         L->sev[i] = level == AN_LEVEL_WARN ? OCH_SEV_WARNING : OCH_SEV_ERROR;
         any = true;
-        if (rc && rc->options && !apply_options(L, ri, rc->options, &L->tmp, NULL)) {
+        if (rc && rc->options) {
             // Invalid options: the rule runs with its defaults.
-            AnLint d;
-            an_lint_init_for_options(&d);
-            (void)d;
+            AnLintOpts saved = L->o;
+            if (!apply_options(L, ri, rc->options, &L->tmp, NULL)) L->o = saved;
         }
     }
     if (any) {
@@ -401,6 +397,7 @@ void an_lint_run(AnResult *res, const AnOptions *opts) {
         finalize(L);
     }
     an_lint_globals_free(L);
+    an_lint_expr_free(L);
     och_vec_free(&L->fixes);
     och_vec_free(&L->err_stmts);
     och_vec_free(&L->err_ranges);

@@ -49,6 +49,7 @@ static void define(AnLint *L, const char *name, uint32_t len, AnGlobalMode mode,
     AnGlobalDef *g = slot(L, name, len, true);
     g->mode = (uint8_t)mode;
     g->builtin = builtin;
+    g->configured = mode != AN_GLOBAL_OFF;
     g->comment_start = g->comment_end = 0;
 }
 
@@ -119,8 +120,13 @@ static void global_directive(AnLint *L, uint32_t body_off, const char *p, const 
             p = q;
         }
         AnGlobalDef *g = slot(L, b, len, true);
+        uint32_t at = body_off + (uint32_t)(b - (L->src + body_off));
+        if (g->comment_end) {
+            OchSpan dup = {at, at + len};
+            och_vec_push(&L->global_dups, dup);
+            continue;
+        }
         g->mode = (uint8_t)mode;
-        g->builtin = false;
         g->comment_start = body_off + (uint32_t)(b - (L->src + body_off));
         g->comment_end = g->comment_start + len;
     }
@@ -160,9 +166,9 @@ static void build(AnLint *L) {
         const AnGlobal *g = &o->globals[i];
         if (g->name) define(L, g->name, (uint32_t)strlen(g->name), (AnGlobalMode)g->mode, false);
     }
-    // Directive comments: only files that mention one are scanned.
-    if (memmem(L->src, L->len, "global", 6) || memmem(L->src, L->len, "eslint-env", 10))
-        an_lint_comments_all(L, directive_comment, NULL);
+    // Directive comments, in source order.
+    static const char *const words[] = {"global", "eslint-env", NULL};
+    an_lint_directive_comments(L, words, directive_comment, NULL);
 }
 
 const AnGlobalDef *an_lint_global(AnLint *L, const char *name, uint32_t len) {
@@ -179,6 +185,7 @@ void an_lint_globals_each(AnLint *L, void (*fn)(AnLint *L, const AnGlobalDef *g,
 }
 
 void an_lint_globals_free(AnLint *L) {
+    och_vec_free(&L->global_dups);
     och_free(L->globals);
     L->globals = NULL;
     L->globals_cap = L->globals_len = 0;

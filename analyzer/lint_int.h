@@ -146,6 +146,9 @@ typedef struct AnLint AnLint;
 typedef void (*AnLintHook)(AnLint *L, PsNode *n);
 
 #define AN_LINT_MAX_HOOKS 12
+#define AN_KF_ENTER 0x01u   // enter hooks registered
+#define AN_KF_LEAVE 0x02u   // leave hooks registered
+#define AN_KF_UNREACH 0x04u // a statement kind no-unreachable looks at
 typedef struct AnHookList {
     AnLintHook fn[AN_LINT_MAX_HOOKS];
     uint8_t n;
@@ -176,6 +179,8 @@ typedef struct AnFlow {
     AnJump *jumps;       // innermost jump target
     AnTryCtx *tries;     // innermost try statement of this function
     PsNode *fn;          // function node, or PROGRAM / STATIC_BLOCK / class field
+    int8_t accessor;     // fn is a getter (1), a setter (2), neither (0); -1: not known yet
+    uint32_t yields;     // yield expressions directly in fn (require-yield)
 } AnFlow;
 
 typedef struct AnPendingFix {
@@ -188,7 +193,8 @@ typedef struct AnGlobalDef {
     const char *name;
     uint32_t len;
     uint8_t mode;        // AnGlobalMode
-    bool builtin;        // from the ECMAScript environment (no-redeclare's builtinGlobals)
+    bool builtin;        // from the ECMAScript environment
+    bool configured;     // defined by an environment or configuration (before comments)
     uint32_t comment_start, comment_end;  // `/* global */` entry span, or 0/0
 } AnGlobalDef;
 
@@ -206,6 +212,7 @@ struct AnLint {
     OchArena tmp;                // scratch for the run
 
     AnHookList enter[PS_NODE_KIND_COUNT], leave[PS_NODE_KIND_COUNT];
+    uint8_t kind_flags[PS_NODE_KIND_COUNT];  // AN_KF_*: what the walk does per kind
     bool any_hooks;
 
     // Ancestors of the node being visited: stack[depth - 1] is its parent
@@ -232,6 +239,7 @@ struct AnLint {
     AnGlobalDef *globals;
     uint32_t globals_cap, globals_len;
     bool globals_ready;
+    OCH_VEC(OchSpan) global_dups;  // later `/* global */` entries of a name already in one
     // Literal spans (strings, templates, regexps, JSX text) in source order,
     // collected by the walk for the comment scanner.
     OCH_VEC(OchSpan) literals;
@@ -242,9 +250,16 @@ struct AnLint {
     AnPtrMap rest_siblings;      // identifiers that are properties next to an object rest
     AnPtrMap array_elems;        // identifiers directly in an array pattern
     AnPtrMap static_block_classes;  // class nodes with a static block
-    OchLineIndex lines;          // built on first use (an_lint_line)
-    bool have_lines;
+    void *const_loops;           // no-constant-condition: pending loops (lint_expr.c)
 };
+
+// The walk (lint_walk.c).
+void an_lint_walk(AnLint *L);
+// Callbacks of the walk's reachability into lint_flow.c: case i of a
+// switch starts (prev_live: the end of case i - 1 is reachable); a
+// function's body ends (live: its end is reachable).
+void an_lint_flow_fallthrough(AnLint *L, PsSwitch *sw, uint32_t i, bool prev_live);
+void an_lint_flow_function_end(AnLint *L, PsNode *fn, bool live);
 
 // Context for option parsing and validation only.
 void an_lint_init_for_options(AnLint *L);
@@ -284,6 +299,7 @@ static inline PsNode *an_lint_parent(const AnLint *L, uint32_t k) {
 void an_lint_register_scope(AnLint *L);
 void an_lint_finish_scope(AnLint *L);
 void an_lint_register_expr(AnLint *L);
+void an_lint_expr_free(AnLint *L);
 void an_lint_register_decl(AnLint *L);
 void an_lint_register_flow(AnLint *L);
 void an_lint_finish_flow(AnLint *L);
@@ -337,10 +353,14 @@ bool an_lint_comments_in_gap(AnLint *L, uint32_t start, uint32_t end, AnCommentF
 // Calls fn for every comment of the file (uses the literal spans the walk
 // collected). O(n).
 void an_lint_comments_all(AnLint *L, AnCommentFn fn, void *ctx);
+// Calls fn, in source order, for each block comment whose text starts
+// (after blanks) with one of words (NULL-terminated list): O(n), a memchr
+// scan for '/'. A `/*` inside another block comment is not told apart.
+void an_lint_directive_comments(AnLint *L, const char *const *words, AnCommentFn fn, void *ctx);
 // Whether [start, end) holds only whitespace.
 bool an_lint_blank(const AnLint *L, uint32_t start, uint32_t end);
-// 1-based line of an offset (counting LF, CR, CRLF, U+2028/9).
-uint32_t an_lint_line(AnLint *L, uint32_t offset);
+// Number of line terminators (LF, CR, CRLF, U+2028/9) in [start, end).
+uint32_t an_lint_newlines(const AnLint *L, uint32_t start, uint32_t end);
 
 // ---------------------------------------------------------------------------
 // AST helpers shared by rules (lint_util.c).

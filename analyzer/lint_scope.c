@@ -9,6 +9,8 @@
 
 static bool on(const AnLint *L, OchDiagCode c) { return L->on[an_rule_index(c)]; }
 
+typedef OCH_VEC(AnRef *) RefVec;
+
 // ---------------------------------------------------------------------------
 // Options.
 
@@ -475,6 +477,22 @@ static bool in_nested_function(const AnRef *r, const PsNode *rhs) {
 static bool binding_used(AnLint *L, const AnBinding *b, AnRef **refs, uint32_t n) {
     const PsNode *fns[2];
     int nfn = function_defs(b, fns);
+    if (!(b->flags & AN_BF_WRITTEN)) {
+        // Without assignments there is no read "for itself": any read
+        // outside the binding's own function counts.
+        for (uint32_t i = 0; i < n; i++) {
+            AnRef *r = refs[i];
+            if (r->flags & AN_REF_WRITE) {
+                uint32_t ix = an_ptrmap_get(&L->uv_map, r->node);
+                if (ix && (L->uv.items[ix - 1].flags & AN_UV_FOR_RETURN)) return true;
+            }
+            if (!(r->flags & AN_REF_READ)) continue;
+            bool self = false;
+            for (int k = 0; k < nfn && !self; k++) self = inside(r->node, fns[k]);
+            if (!self) return true;
+        }
+        return false;
+    }
     const PsNode *rhs = NULL;
     for (uint32_t i = 0; i < n; i++) {
         AnRef *r = refs[i];
@@ -573,7 +591,7 @@ static bool is_setter_param(AnLint *L, const AnBinding *b) {
     return b->decl && an_ptrmap_get(&L->setters, b->decl);
 }
 
-static void check_unused(AnLint *L, const AnBinding *b, OCH_VEC(AnRef *) *buf) {
+static void check_unused(AnLint *L, const AnBinding *b, RefVec *buf) {
     const AnUnusedVarsOpts *o = &L->o.unused;
     switch ((AnBindingKind)b->kind) {
     case AN_BIND_ARGUMENTS: case AN_BIND_LABEL: case AN_BIND_PRIVATE: case AN_BIND_CLASS_NAME:
@@ -582,8 +600,13 @@ static void check_unused(AnLint *L, const AnBinding *b, OCH_VEC(AnRef *) *buf) {
     default:
         break;
     }
+    // Fast path, the common case (without touching the declaration): read,
+    // never assigned, not a function that could only call itself.
+    if ((b->flags & (AN_BF_READ | AN_BF_WRITTEN | AN_BF_FN_INIT | AN_BF_EXPORTED | AN_BF_ANNEXB_VAR)) ==
+            AN_BF_READ &&
+        b->kind != AN_BIND_FUNCTION && !o->report_used_ignore_pattern)
+        return;
     if (!b->id || (b->flags & (AN_BF_EXPORTED | AN_BF_ANNEXB_VAR))) return;
-    if (b->id->kind != PS_NODE_IDENTIFIER) return;
     // References in source order.
     buf->len = 0;
     for (AnRef *r = b->refs; r; r = r->next_for_binding) och_vec_push(buf, r);
@@ -681,6 +704,7 @@ static bool restricted_name(const AnLint *L, const char *s, uint32_t n) {
 }
 
 static void check_restricted(AnLint *L, const AnBinding *b) {
+    if (b->len < 3 || b->len > 10) return;
     if (b->kind == AN_BIND_ARGUMENTS || b->kind == AN_BIND_LABEL || b->kind == AN_BIND_PRIVATE ||
         b->kind == AN_BIND_CLASS_NAME || !b->id || (b->flags & AN_BF_ANNEXB_VAR))
         return;
@@ -722,7 +746,24 @@ static void redeclare_builtin(AnLint *L, const AnBinding *b) {
                    (int)b->len, b->name);
 }
 
+// `/* global X */` for a name an environment already defines.
+static void redeclared_comment_global(AnLint *L, const AnGlobalDef *g, void *ctx) {
+    (void)ctx;
+    if (!g->comment_end || !g->configured || g->mode == AN_GLOBAL_OFF) return;
+    an_lint_report(L, AN_W_NO_REDECLARE, g->comment_start, g->comment_end,
+                   "'%.*s' is already defined as a built-in global variable; remove it from the "
+                   "`global` comment.",
+                   (int)g->len, g->name);
+}
+
 static void redeclarations(AnLint *L) {
+    if (L->o.redeclare_builtins) an_lint_globals_each(L, redeclared_comment_global, NULL);
+    for (uint32_t i = 0; i < L->global_dups.len; i++) {
+        OchSpan s = L->global_dups.items[i];
+        an_lint_report(L, AN_W_NO_REDECLARE, s.start, s.end,
+                       "'%.*s' is already defined by an earlier `global` comment.",
+                       (int)(s.end - s.start), L->src + s.start);
+    }
     const AnResult *res = L->res;
     for (uint32_t i = 0; i < res->nidents; i++) {
         uintptr_t e = res->idents[i];
@@ -769,7 +810,9 @@ static void unused_label(AnLint *L, const AnBinding *b) {
 
 // --- the scope pass ----------------------------------------------------------
 
-static void scope_pass(AnLint *L, const AnScope *s, OCH_VEC(AnRef *) *buf) {
+static void scope_pass(AnLint *L, const AnScope *s, RefVec *buf) {
+    bool writes = on(L, AN_W_NO_CONST_ASSIGN) || on(L, AN_W_NO_FUNC_ASSIGN) ||
+                  on(L, AN_W_NO_CLASS_ASSIGN) || on(L, AN_W_NO_EX_ASSIGN);
     bool unused = on(L, AN_W_NO_UNUSED_VARS) &&
                   !(s->kind == AN_SCOPE_GLOBAL && L->o.unused.vars_local) &&
                   s->kind != AN_SCOPE_FUNCTION_NAME;
@@ -777,7 +820,7 @@ static void scope_pass(AnLint *L, const AnScope *s, OCH_VEC(AnRef *) *buf) {
     bool builtin = on(L, AN_W_NO_REDECLARE) && s == L->res->root && !L->module;
     for (const AnBinding *b = s->bindings; b; b = b->next) {
         if (unused) check_unused(L, b, buf);
-        check_writes(L, b);
+        if (writes && (b->flags & AN_BF_WRITTEN)) check_writes(L, b);
         if (restricted) check_restricted(L, b);
         if (builtin) redeclare_builtin(L, b);
     }
@@ -792,8 +835,8 @@ void an_lint_finish_scope(AnLint *L) {
     if (u.undef || u.assign || comment_globals) an_for_each_ref(L->res, undef_ref, &u);
     if (comment_globals) an_lint_globals_each(L, unused_comment_global, &u);
     an_ptrmap_free(&u.read_globals);
-    OCH_VEC(AnRef *) buf = {0};
-    scope_pass(L, L->res->root, (void *)&buf);
+    RefVec buf = {0};
+    scope_pass(L, L->res->root, &buf);
     och_vec_free(&buf);
     if (on(L, AN_W_NO_REDECLARE)) redeclarations(L);
     an_ptrmap_free(&L->uv_map);

@@ -95,16 +95,66 @@ static int cmp_span(const void *a, const void *b) {
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
+static void sort_literals(AnLint *L) {
+    OchSpan *lit = L->literals.items;
+    uint32_t nlit = L->literals.len;
+    for (uint32_t i = 1; i < nlit; i++)
+        if (lit[i].start < lit[i - 1].start) {
+            qsort(lit, nlit, sizeof *lit, cmp_span);
+            return;
+        }
+}
+
+// Whether off lies inside a string, template, regexp or JSX text.
+static bool in_literal(const AnLint *L, uint32_t off) {
+    const OchSpan *lit = L->literals.items;
+    uint32_t lo = 0, hi = L->literals.len;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (lit[mid].end <= off) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < L->literals.len && lit[lo].start <= off;
+}
+
+void an_lint_directive_comments(AnLint *L, const char *const *words, AnCommentFn fn, void *ctx) {
+    const char *s = L->src, *end = L->src + L->len;
+    bool sorted = false;
+    // Every `/*` (found through its '/', which memchr finds fast) whose
+    // text starts with one of the words after blanks.
+    for (const char *p = s; p < end && (p = memchr(p, '/', (size_t)(end - p))); p++) {
+        if (p + 1 >= end || p[1] != '*') continue;
+        const char *q = p + 2;
+        while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')) q++;
+        bool hit = false;
+        for (const char *const *w = words; *w && !hit; w++) {
+            size_t wl = strlen(*w);
+            hit = (size_t)(end - q) >= wl && memcmp(q, *w, wl) == 0;
+        }
+        if (!hit) continue;
+        uint32_t start = (uint32_t)(p - s);
+        if (!sorted) {
+            sort_literals(L);
+            sorted = true;
+        }
+        if (in_literal(L, start)) continue;
+        // Not inside a line comment that starts earlier on the line.
+        const char *ls = p;
+        while (ls > s && ls[-1] != '\n' && ls[-1] != '\r') ls--;
+        if (p > ls && memmem(ls, (size_t)(p - ls), "//", 2)) continue;
+        bool stop = false;
+        uint32_t next = read_comment(L, start, L->len, fn, ctx, &stop);
+        if (stop) return;
+        p = s + next - 1;
+    }
+}
+
 void an_lint_comments_all(AnLint *L, AnCommentFn fn, void *ctx) {
     const char *s = L->src;
     uint32_t len = L->len;
     OchSpan *lit = L->literals.items;
     uint32_t nlit = L->literals.len, k = 0;
-    for (uint32_t i = 1; i < nlit; i++)
-        if (lit[i].start < lit[i - 1].start) {
-            qsort(lit, nlit, sizeof *lit, cmp_span);
-            break;
-        }
+    sort_literals(L);
     uint32_t p = 0;
     if (len >= 2 && s[0] == '#' && s[1] == '!') {
         uint32_t n;
@@ -129,10 +179,15 @@ void an_lint_comments_all(AnLint *L, AnCommentFn fn, void *ctx) {
     }
 }
 
-uint32_t an_lint_line(AnLint *L, uint32_t offset) {
-    if (!L->have_lines) {
-        och_line_index_init(&L->lines, L->src, L->len);
-        L->have_lines = true;
+uint32_t an_lint_newlines(const AnLint *L, uint32_t start, uint32_t end) {
+    const char *s = L->src;
+    uint32_t n = 0;
+    for (uint32_t p = start; p < end; p++) {
+        if (s[p] == '\n') n++;
+        else if (s[p] == '\r') n += p + 1 >= end || s[p + 1] != '\n';
+        else if ((unsigned char)s[p] == 0xE2 && p + 2 < end && (unsigned char)s[p + 1] == 0x80 &&
+                 ((unsigned char)s[p + 2] == 0xA8 || (unsigned char)s[p + 2] == 0xA9))
+            n++;
     }
-    return och_line_index_lookup(&L->lines, offset, OCH_COL_BYTES).line + 1;
+    return n;
 }

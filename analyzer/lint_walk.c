@@ -151,9 +151,9 @@ static bool literal_is_true(const PsNode *n) {
 }
 
 // Identifier in a position ESLint's code path analysis counts as a
-// reference (a point that may throw).
+// reference (a point that may throw). Called with id on the stack.
 static bool ident_is_reference(const AnLint *L, const PsNode *id) {
-    const PsNode *p = an_lint_parent(L, 0);
+    const PsNode *p = an_lint_parent(L, 1);
     if (!p) return true;
     switch ((PsNodeKind)p->kind) {
     case PS_NODE_LABELED_STMT: case PS_NODE_BREAK_STMT: case PS_NODE_CONTINUE_STMT:
@@ -207,6 +207,7 @@ static void flow_begin(AnLint *L, AnFlow *f, PsNode *fn) {
     f->up = L->flow;
     f->live = true;
     f->fn = fn;
+    f->accessor = -1;
     L->flow = f;
 }
 
@@ -249,8 +250,6 @@ static bool is_loop(const PsNode *n) {
                  n->kind == PS_NODE_FOR_OF_STMT);
 }
 
-void an_lint_flow_fallthrough(AnLint *L, PsSwitch *sw, uint32_t i, bool prev_live);  // lint_flow.c
-void an_lint_flow_function_end(AnLint *L, PsNode *fn, bool live);                   // lint_flow.c
 
 static void visit_switch(AnLint *L, PsSwitch *sw) {
     visit(L, sw->discriminant);
@@ -534,26 +533,46 @@ static void children(AnLint *L, PsNode *n) {
 }
 
 static void visit(AnLint *L, PsNode *n) {
+    if (!n) return;
     if (n->flags & PS_NF_HAS_ERROR) {
         if (stmt_kind(n->kind)) {
             OchSpan s = {n->start, n->end};
             och_vec_push(&L->err_stmts, s);
         }
     }
-    if (L->need_flow && L->unreach_on && unreach_kind(n)) unreach_check(L, n, !L->flow->live);
-    const AnHookList *h = &L->enter[n->kind];
-    for (uint8_t i = 0; i < h->n; i++) h->fn[i](L, n);
+    uint8_t kf = L->kind_flags[n->kind];
+    if (kf) {
+        if ((kf & AN_KF_UNREACH) && unreach_kind(n)) unreach_check(L, n, !L->flow->live);
+        if (kf & AN_KF_ENTER) {
+            const AnHookList *h = &L->enter[n->kind];
+            for (uint8_t i = 0; i < h->n; i++) h->fn[i](L, n);
+        }
+    }
     push(L, n);
     children(L, n);
     L->depth--;
-    h = &L->leave[n->kind];
-    for (uint8_t i = 0; i < h->n; i++) h->fn[i](L, n);
+    if (kf & AN_KF_LEAVE) {
+        const AnHookList *h = &L->leave[n->kind];
+        for (uint8_t i = 0; i < h->n; i++) h->fn[i](L, n);
+    }
 }
 
 void an_lint_walk(AnLint *L) {
     PsNode *root = L->parse->root;
     if (!root) return;
     L->unreach_on = L->on[an_rule_index(AN_W_NO_UNREACHABLE)];
+    for (uint32_t k = 0; k < PS_NODE_KIND_COUNT; k++) {
+        uint8_t f = 0;
+        if (L->enter[k].n) f |= AN_KF_ENTER;
+        if (L->leave[k].n) f |= AN_KF_LEAVE;
+        if (L->unreach_on) {
+            PsNode probe = {0};
+            probe.kind = (uint8_t)k;
+            probe.op = PS_VAR_LET;  // VAR_DECL: maybe reported; decided per node
+            if (unreach_kind(&probe)) f |= AN_KF_UNREACH;
+        }
+        L->kind_flags[k] = f;
+    }
     AnFlow f;
     flow_begin(L, &f, root);
     visit(L, root);

@@ -211,6 +211,11 @@ AnBinding *an_binding_new(AnWalker *w, AnScope *s, AnName *name, PsNode *id, AnB
     // The name's text outlives the walker's name table: point at the
     // declaring identifier (the parse outlives the result).
     b->name = id ? ((const PsIdent *)id)->name : kind == AN_BIND_ARGUMENTS ? "arguments" : "";
+    if (decl && decl->kind == PS_NODE_VAR_DECLARATOR && ((const PsVarDeclarator *)decl)->id == id) {
+        const PsNode *init = ((const PsVarDeclarator *)decl)->init;
+        if (init && (init->kind == PS_NODE_FUNCTION_EXPR || init->kind == PS_NODE_ARROW_FUNCTION))
+            flags |= AN_BF_FN_INIT;
+    }
     b->len = name->len;
     b->kind = (uint8_t)kind;
     b->flags = flags;

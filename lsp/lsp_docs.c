@@ -140,21 +140,23 @@ OchStatus lsp_doc_set_text(LspDoc *doc, const char *s, size_t n) {
 // from doc->parse (whose bytes are doc->snap_src) and doc->edits instead of
 // from scratch; everything else already keeps what it needs.
 static void reparse(LspDoc *doc) {
+    // A full parse needs nothing from the old snapshot: free it first, so
+    // that two trees never coexist (the peak memory of a large document).
+    an_result_free(doc->an);
+    if (doc->parse) ps_parse_free(doc->parse);
+    och_free(doc->snap_src);
+    doc->an = NULL;
+    doc->parse = NULL;
+    doc->snap_src = NULL;
     PsOptions po;
     ps_options_default(&po);
     po.goal = doc->goal;
     po.tolerant = true;
     po.jsx = doc->jsx;
-    PsParse *parse = ps_parse(doc->text.data, doc->text.len, &po);
+    doc->parse = ps_parse(doc->text.data, doc->text.len, &po);
     AnOptions ao;
     an_options_default(&ao);
-    AnResult *an = an_analyze(parse, &ao);
-    an_result_free(doc->an);
-    if (doc->parse) ps_parse_free(doc->parse);
-    och_free(doc->snap_src);
-    doc->snap_src = NULL;
-    doc->parse = parse;
-    doc->an = an;
+    doc->an = an_analyze(doc->parse, &ao);
 }
 
 void lsp_doc_analyze(LspDoc *doc) {

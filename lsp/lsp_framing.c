@@ -31,6 +31,13 @@ size_t lsp_reader_pending(const LspReader *self) { return self->len - self->pos;
 
 void lsp_reader_feed(LspReader *self, const char *data, size_t n) {
     if (n == 0) return;
+    // After a large message, give the memory back instead of keeping a
+    // buffer the size of the largest message ever received.
+    if (self->pos >= self->len && self->cap > (4u << 20) && n < (1u << 20)) {
+        och_free(self->buf);
+        self->buf = NULL;
+        self->cap = self->len = self->pos = 0;
+    }
     // Drop consumed bytes before growing, so the buffer stays about the size
     // of the largest message.
     if (self->pos > 0 && (self->pos >= self->len || self->len + n > self->cap)) {
@@ -70,6 +77,16 @@ static void resync(LspReader *self, size_t from, LspFrame *out) {
     snprintf(out->error + n, sizeof out->error - n, "; skipped %zu bytes", skip_to - self->pos);
     self->pos = skip_to;
     self->body_len = -1;
+    self->skipping = at == SIZE_MAX;
+}
+
+// Reports a framing error and resynchronises; when the error is only the
+// rest of something already reported, resynchronises silently.
+static bool fail(LspReader *self, size_t from, LspFrame *out) {
+    bool report = !self->skipping;
+    resync(self, from, out);
+    if (report) out->kind = LSP_FRAME_ERROR;
+    return report;
 }
 
 static bool is_tchar(unsigned char c) {
@@ -192,25 +209,23 @@ LspFrameKind lsp_reader_next(LspReader *self, LspFrame *out) {
                 while (i < self->len && is_tchar((unsigned char)self->buf[i])) i++;
                 if (i < self->len && self->buf[i] != ':') {
                     snprintf(out->error, sizeof out->error, "malformed header line");
-                    resync(self, self->pos + 1, out);
-                    out->kind = LSP_FRAME_ERROR;
-                    return LSP_FRAME_ERROR;
+                    if (fail(self, self->pos + 1, out)) return LSP_FRAME_ERROR;
+                    continue;
                 }
                 return LSP_FRAME_NONE;
             }
             snprintf(out->error, sizeof out->error, "header longer than %u bytes", LSP_HEADER_MAX);
-            resync(self, self->pos + 1, out);
-            out->kind = LSP_FRAME_ERROR;
-            return LSP_FRAME_ERROR;
+            if (fail(self, self->pos + 1, out)) return LSP_FRAME_ERROR;
+            continue;
         }
         if (hdr_end > self->pos && self->buf[hdr_end - 1] == '\r') hdr_end--;
         size_t body_len, bad_at;
         if (!parse_header(self, self->pos, hdr_end, &body_len, &bad_at, out)) {
             if (bad_at >= hdr_end) bad_at = body_start;
-            resync(self, bad_at, out);
-            out->kind = LSP_FRAME_ERROR;
-            return LSP_FRAME_ERROR;
+            if (fail(self, bad_at, out)) return LSP_FRAME_ERROR;
+            continue;
         }
+        self->skipping = false;
         self->pos = body_start;
         self->body_len = (int64_t)body_len;
     }

@@ -18,6 +18,7 @@
 #define LSP_TEXT_MAX (1024u << 20)      // bytes in one document
 #define LSP_MAX_DIAGNOSTICS 1000u       // diagnostics published per document
 #define LSP_EDIT_LOG_MAX 256u           // edits remembered for an incremental reparse
+#define LSP_TRIM_SIZE (4u << 20)        // documents from this size trigger malloc_trim
 
 // JSON-RPC and LSP error codes.
 #define LSP_ERR_PARSE (-32700)
@@ -60,10 +61,15 @@ typedef struct LspReader {
     size_t pos;        // first unconsumed byte
     size_t body_max;
     int64_t body_len;  // -1 while reading a header, else the pending body size
+    bool skipping;     // after an error, until the next valid header: further
+                       // garbage is skipped without a second report
 } LspReader;
 
+// A reader that accepts bodies up to body_max bytes; free with
+// lsp_reader_free.
 void lsp_reader_init(LspReader *self, size_t body_max);
 void lsp_reader_free(LspReader *self);
+// Appends input (copied). Amortised O(n).
 void lsp_reader_feed(LspReader *self, const char *data, size_t n);
 // Returns the next frame (kind NONE when more input is needed). O(size of
 // the frame); a header is scanned at most LSP_HEADER_MAX bytes deep.
@@ -121,11 +127,13 @@ typedef struct LspQueue {
     bool started;
 } LspQueue;
 
+// Prepares a queue fed from fd (borrowed); trace may be NULL.
 void lsp_queue_init(LspQueue *self, int fd, FILE *trace);
 // Starts the reader thread. OCH_ERR_IO when the thread cannot be created.
 OchStatus lsp_queue_start(LspQueue *self) OCH_MUST_CHECK;
 // Waits for the next input (blocking); the caller owns it (lsp_input_free).
 LspInput *lsp_queue_pop(LspQueue *self);
+// True when no input is waiting (a snapshot: the reader may add some).
 bool lsp_queue_empty(LspQueue *self);
 // True when a didChange/didClose for uri is queued (its diagnostics would be
 // superseded at once).
@@ -135,6 +143,7 @@ void lsp_queue_set_current(LspQueue *self, json_t *id);
 // Stops the reader thread (cancelling a read() that waits for input) and
 // frees the queued inputs.
 void lsp_queue_free(LspQueue *self);
+// Frees a popped input. NULL is a no-op.
 void lsp_input_free(LspInput *in);
 
 // ---------------------------------------------------------------------------
@@ -165,6 +174,7 @@ typedef struct LspText {
 
 // Copies s[0..n). OCH_ERR_INVALID when n > LSP_TEXT_MAX.
 OchStatus lsp_text_init(LspText *self, const char *s, size_t n) OCH_MUST_CHECK;
+// Frees the text and its line starts; self can be re-initialized.
 void lsp_text_free(LspText *self);
 // Replaces [start, end) with s[0..n) and updates the line starts (only the
 // lines around the edit are rescanned). OCH_ERR_INVALID when the result
@@ -231,13 +241,16 @@ typedef struct LspDocs {
     uint32_t nbuckets, count;
 } LspDocs;
 
+// An empty table; lsp_docs_free frees it with every document in it.
 void lsp_docs_init(LspDocs *self);
 void lsp_docs_free(LspDocs *self);
+// The open document with this URI (exact string match), or NULL. O(1).
 LspDoc *lsp_docs_find(const LspDocs *self, const char *uri);
 // Adds a document (replacing one with the same URI); takes ownership of doc.
 void lsp_docs_add(LspDocs *self, LspDoc *doc);
 // Removes and frees; false when not open.
 bool lsp_docs_remove(LspDocs *self, const char *uri);
+// Frees a document, its text and its analysis snapshot. NULL is a no-op.
 void lsp_doc_free(LspDoc *doc);
 // Applies one edit (byte offsets in the current text) and records it.
 OchStatus lsp_doc_replace(LspDoc *doc, uint32_t start, uint32_t end, const char *s,
@@ -265,6 +278,7 @@ struct LspServer {
     bool out_dead;               // writing failed (client gone)
     OCH_VEC(char *) pending;     // URIs whose diagnostics wait to be published
     uint64_t next_result_id;
+    bool trim_memory;            // a large document was worked on: return freed memory
     int exit_code;
     bool exit_now;
 };
@@ -341,5 +355,10 @@ typedef struct LspLexTok {
 // it does not classify (brackets, `;`, `,`, `.`, unknown words).
 bool lsp_lex_next(const char *src, uint32_t len, uint32_t *pos, uint32_t limit, bool operators,
                   LspLexTok *out);
+
+// Calls fn for every comment of a parsed document, in source order
+// (tree walk plus gap scans: O(size)).
+typedef void (*LspCommentFn)(void *ctx, uint32_t start, uint32_t end);
+void lsp_for_each_comment(const PsParse *parse, LspCommentFn fn, void *ctx);
 
 #endif

@@ -97,12 +97,12 @@ static bool mask_body(const char *body, size_t len, OchBuf *out) {
 
 json_t *lsp_json_parse(const char *body, size_t len, bool *masked, json_error_t *err) {
     *masked = false;
-    json_t *v = json_loadb(body, len, JSON_ALLOW_NUL, err);
+    json_t *v = json_loadb(body, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, err);
     if (v) return v;
     OchBuf fixed = {0};
     if (mask_body(body, len, &fixed)) {
         json_error_t err2;
-        v = json_loadb(fixed.data, fixed.len, JSON_ALLOW_NUL, &err2);
+        v = json_loadb(fixed.data, fixed.len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &err2);
         if (v) *masked = true;
     }
     och_buf_free(&fixed);

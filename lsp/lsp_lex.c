@@ -122,3 +122,56 @@ bool lsp_lex_next(const char *src, uint32_t len, uint32_t *pos, uint32_t limit, 
     *pos = p;
     return false;
 }
+
+// Leaves and gaps ---------------------------------------------------------------
+
+typedef struct CommentWalk {
+    const char *src;
+    uint32_t len, pos;
+    LspCommentFn fn;
+    void *ctx;
+} CommentWalk;
+
+static void comments_in_gap(CommentWalk *w, uint32_t upto) {
+    if (upto <= w->pos) return;
+    uint32_t p = w->pos;
+    LspLexTok t;
+    while (lsp_lex_next(w->src, w->len, &p, upto, false, &t)) {
+        if (t.kind == LSP_LEX_COMMENT) w->fn(w->ctx, t.start, t.end);
+        w->pos = t.end;
+    }
+    if (p > w->pos) w->pos = p;
+}
+
+static bool is_leaf(const PsNode *n) {
+    switch ((PsNodeKind)n->kind) {
+    case PS_NODE_IDENTIFIER:
+    case PS_NODE_PRIVATE_IDENTIFIER:
+    case PS_NODE_LITERAL:
+    case PS_NODE_THIS:
+    case PS_NODE_SUPER:
+    case PS_NODE_TEMPLATE_ELEMENT:
+    case PS_NODE_JSX_TEXT:
+    case PS_NODE_JSX_IDENTIFIER: return true;
+    default: return false;
+    }
+}
+
+static bool comment_walk(PsNode *n, void *ctx) {
+    CommentWalk *w = ctx;
+    if (n->flags & PS_NF_MISSING) return true;
+    if (is_leaf(n)) {
+        comments_in_gap(w, n->start);
+        if (n->end > w->pos) w->pos = n->end;
+        return true;
+    }
+    ps_node_for_each_child(n, comment_walk, w);
+    comments_in_gap(w, n->end);
+    return true;
+}
+
+void lsp_for_each_comment(const PsParse *parse, LspCommentFn fn, void *ctx) {
+    CommentWalk w = {parse->src, parse->len, 0, fn, ctx};
+    comment_walk(parse->root, &w);
+    comments_in_gap(&w, parse->len);
+}

@@ -29,6 +29,7 @@ LspDoc *lsp_param_doc(LspServer *s, json_t *params, LspReply *r) {
         return NULL;
     }
     lsp_doc_analyze(doc);
+    if (doc->text.len > LSP_TRIM_SIZE) s->trim_memory = true;
     return doc;
 }
 

@@ -16,6 +16,7 @@
 // messages for documents without queued edits), so that a burst of edits
 // produces one analysis, and only for the document's current version.
 #include <errno.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <string.h>
 #include <unistd.h>
@@ -160,6 +161,7 @@ static void flush_pending(LspServer *s, bool careful) {
             doc->publish_pending = false;
             lsp_doc_analyze(doc);
             lsp_diag_publish(s, doc);
+            if (doc->text.len > LSP_TRIM_SIZE) s->trim_memory = true;
         }
         och_free(uri);
     }
@@ -554,6 +556,12 @@ int lsp_server_run(LspServer *s) {
                 flush_pending(s, true);
                 since_flush = 0;
             }
+        }
+        // Trees and replies of large documents leave large free blocks that
+        // glibc keeps; hand them back while idle.
+        if (s->trim_memory && lsp_queue_empty(&s->queue)) {
+            s->trim_memory = false;
+            malloc_trim(0);
         }
     }
     return s->exit_code;

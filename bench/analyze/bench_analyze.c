@@ -78,9 +78,12 @@ int main(int argc, char **argv) {
             lint.lint = true;
             an_result_free(an_analyze(p, &lint));  // warm-up
             uint32_t findings = 0;
-            double tp = time_runs(src, len, &po, NULL, NULL, min_time, NULL);
-            double ta = time_runs(src, len, &po, p, &plain, min_time, NULL);
-            double tl = time_runs(src, len, &po, p, &lint, min_time, &findings);
+            // BENCH_ONLY=analyze|lint times one configuration (for profiles).
+            const char *only = getenv("BENCH_ONLY");
+            bool all = !only;
+            double tp = all ? time_runs(src, len, &po, NULL, NULL, min_time, NULL) : 0;
+            double ta = all || !strcmp(only, "analyze") ? time_runs(src, len, &po, p, &plain, min_time, NULL) : 0;
+            double tl = all || !strcmp(only, "lint") ? time_runs(src, len, &po, p, &lint, min_time, &findings) : 0;
             printf("time\t%s\t%zu\t%.9f\t%.9f\t%.9f\t%u\n", a, len, tp, ta, tl, findings);
             fflush(stdout);
             ps_parse_free(p);

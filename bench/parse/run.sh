@@ -10,7 +10,8 @@
 # Builds what it needs: a release build of the parser library in
 # $B (default build/bench: -O2 -DNDEBUG, via make), bench_ochre, and
 # tree-sitter-javascript from the pinned npm package with bench_treesitter.
-# --record writes the report to bench/RESULTS.md (with command and date).
+# --record writes the report into its section of bench/RESULTS.md (with
+# command and date), leaving the other benchmarks' sections alone.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -95,8 +96,11 @@ echo "$header"
 echo
 echo "$report"
 if $record; then
-    {
-        echo "# Parser benchmark results"
+    # Only this benchmark's section of bench/RESULTS.md is replaced (between
+    # the markers); other benchmarks' sections stay.
+    section=$(
+        echo "<!-- bench/parse:begin (written by bench/parse/run.sh --record) -->"
+        echo "## Parser (bench/parse)"
         echo
         echo "Figures the project must reach: ochre >= 10x tree-sitter and >= 4x meriyah"
         echo "throughput on the corpus (aggregate), <= 8 bytes of arena per source byte."
@@ -104,6 +108,25 @@ if $record; then
         echo "$header"
         echo
         echo "$report"
-    } >bench/RESULTS.md
-    echo "bench: wrote bench/RESULTS.md" >&2
+        echo "<!-- bench/parse:end -->"
+    )
+    results=bench/RESULTS.md
+    if [ ! -f "$results" ]; then
+        printf '# Benchmark results\n\n%s\n' "$section" >"$results"
+    elif grep -q '^<!-- bench/parse:begin' "$results"; then
+        SECTION="$section" awk '
+            /^<!-- bench\/parse:begin/ { print ENVIRON["SECTION"]; skip = 1; next }
+            /^<!-- bench\/parse:end/ { skip = 0; next }
+            !skip { print }' "$results" >"$results.tmp"
+        mv "$results.tmp" "$results"
+    else
+        # Older layout: this benchmark's text ran from the top to the first
+        # other `## ` section.
+        SECTION="$section" awk '
+            NR == 1 { print "# Benchmark results"; print ""; print ENVIRON["SECTION"]; print ""; skip = 1; next }
+            skip && /^## / { skip = 0 }
+            !skip { print }' "$results" >"$results.tmp"
+        mv "$results.tmp" "$results"
+    fi
+    echo "bench: updated the parser section of $results" >&2
 fi

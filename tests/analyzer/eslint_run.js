@@ -12,6 +12,8 @@
 // Files: `path` (script goal, unless it ends in .mjs or starts with a
 // `// module` line), or `module:path` / `script:path`; .jsx enables JSX.
 // Fatal parse errors are printed as {"file","rule":"parse-error",...}.
+// Findings suppressed by `eslint-disable` comments are printed too (the
+// rules are compared, not the suppression); `/* global */` comments apply.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -67,7 +69,12 @@ for (const spec of files) {
         linterOptions: { reportUnusedDisableDirectives: "off" },
         rules,
     }];
-    const msgs = linter.verify(code, config, { filename: path.basename(file) });
+    // Findings that `eslint-disable` comments suppressed count too: ochre's
+    // suppression is `ochre check`'s business, not the rules'. Messages
+    // that belong to no rule (configuration comments) are left out.
+    const msgs = linter.verify(code, config, { filename: path.basename(file) })
+        .concat(linter.getSuppressedMessages())
+        .filter(m => m.ruleId || m.fatal);
     for (const msg of msgs) {
         out.push({ file: spec, rule: msg.ruleId || (msg.fatal ? "parse-error" : "eslint"), line: msg.line, column: msg.column, message: msg.message });
     }

@@ -270,6 +270,21 @@ static void collect_doc_sections(const char *path, OchBuf *codes) {
     fclose(f);
 }
 
+// Codes that no source text can produce (e.g. a pattern ending in a lone
+// backslash exists only in `RegExp("a\\")` strings) are listed, with the
+// reason and the test that covers them instead, in FIXTURE_DIR/exempt.txt
+// (`Ennnn  reason`). They still need a doc section.
+static bool fixture_exempt(const char *code) {
+    FILE *f = fopen(FIXTURE_DIR "/exempt.txt", "r");
+    if (!f) return false;
+    char line[512];
+    bool found = false;
+    while (!found && fgets(line, sizeof line, f))
+        found = strncmp(line, code, 5) == 0 && (line[5] == ' ' || line[5] == '\t');
+    fclose(f);
+    return found;
+}
+
 Test(diag_fixtures, every_code_has_a_fixture_pair_and_a_doc_section) {
     OchBuf docs = {0};
     och_buf_puts(&docs, "\n");
@@ -291,7 +306,7 @@ Test(diag_fixtures, every_code_has_a_fixture_pair_and_a_doc_section) {
     for (int c = 0; c < OCH_DIAG_COUNT; c++) {
         const char *code = och_diag_code_str((OchDiagCode)c);
         if (strncmp(och_diag_code_title((OchDiagCode)c), "reserved", 8) == 0) continue;
-        bool pair = false;
+        bool pair = fixture_exempt(code);
         for (size_t i = 0; i < n && !pair; i++) {
             if (strncmp(fx[i].name, code, 5) != 0) continue;
             char path[512];

@@ -1,0 +1,332 @@
+// Declaration and statement-shape rules: no-dupe-keys, no-dupe-args,
+// no-dupe-class-members, no-duplicate-case, no-empty, no-empty-pattern,
+// no-case-declarations, no-debugger, no-with.
+#include "lint_int.h"
+
+static bool on(const AnLint *L, OchDiagCode c) { return L->on[an_rule_index(c)]; }
+
+bool an_opts_no_empty(AnLint *L, const AnJson *a, OchBuf *err) {
+    static const char *const keys[] = {"allowEmptyCatch", NULL};
+    const AnJson *o;
+    if (!an_opts_object(a, keys, &o, err)) return false;
+    return an_opts_bool(o, "allowEmptyCatch", &L->o.empty_allow_catch, err);
+}
+
+bool an_opts_no_empty_pattern(AnLint *L, const AnJson *a, OchBuf *err) {
+    static const char *const keys[] = {"allowObjectPatternsAsParameters", NULL};
+    const AnJson *o;
+    if (!an_opts_object(a, keys, &o, err)) return false;
+    return an_opts_bool(o, "allowObjectPatternsAsParameters",
+                        &L->o.empty_pattern_allow_param_objects, err);
+}
+
+// ---------------------------------------------------------------------------
+// Duplicate names: a small open-addressing set of (name, flags) for one
+// object literal or class body, in the run's scratch arena.
+
+typedef struct KeyEntry {
+    const char *name;
+    uint32_t len;
+    uint8_t bits;  // no-dupe-keys: 1 get, 2 set; classes: per static/instance init/get/set
+} KeyEntry;
+
+typedef struct KeySet {
+    KeyEntry *items;
+    uint32_t cap, len;
+} KeySet;
+
+static uint32_t key_hash(const char *s, uint32_t n) {
+    uint32_t h = 2166136261u;
+    for (uint32_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static KeyEntry *key_slot(KeySet *ks, const char *s, uint32_t n) {
+    if ((ks->len + 1) * 2 > ks->cap) {
+        uint32_t old = ks->cap;
+        KeyEntry *items = ks->items;
+        ks->cap = old ? old * 2 : 16;
+        ks->items = och_calloc(ks->cap, sizeof *ks->items);
+        ks->len = 0;
+        for (uint32_t i = 0; i < old; i++)
+            if (items[i].name) *key_slot(ks, items[i].name, items[i].len) = items[i];
+        och_free(items);
+    }
+    uint32_t mask = ks->cap - 1;
+    for (uint32_t i = key_hash(s, n) & mask;; i = (i + 1) & mask) {
+        KeyEntry *e = &ks->items[i];
+        if (!e->name) {
+            e->name = s;
+            e->len = n;
+            e->bits = 0;
+            ks->len++;
+            return e;
+        }
+        if (e->len == n && memcmp(e->name, s, n) == 0) return e;
+    }
+}
+
+// The static name of a key, copied into L->tmp (names outlive the buffer).
+static bool key_name(AnLint *L, const PsNode *key, bool computed, const char **s, uint32_t *n) {
+    OchBuf b = {0};
+    if (!an_static_key(key, computed, &b)) {
+        och_buf_free(&b);
+        return false;
+    }
+    *n = (uint32_t)b.len;
+    *s = och_arena_memdup(&L->tmp, b.data ? b.data : "", b.len + 1);
+    och_buf_free(&b);
+    return true;
+}
+
+static void dupe_keys(AnLint *L, PsNode *n) {
+    const PsList *l = &((PsListNode *)n)->items;
+    if (l->count < 2) return;
+    KeySet ks = {0};
+    for (uint32_t i = 0; i < l->count; i++) {
+        PsNode *p = l->items[i];
+        if (!p || p->kind != PS_NODE_PROPERTY) continue;
+        PsProperty *pr = (PsProperty *)p;
+        const char *s;
+        uint32_t len;
+        bool computed = (p->flags & PS_NF_COMPUTED) != 0;
+        if (!key_name(L, pr->key, computed, &s, &len)) continue;
+        // `__proto__: x` sets the prototype: not a property.
+        if (len == 9 && memcmp(s, "__proto__", 9) == 0 && p->op == PS_PROP_INIT && !computed &&
+            !(p->flags & (PS_NF_SHORTHAND | PS_NF_METHOD)))
+            continue;
+        KeyEntry *e = key_slot(&ks, s, len);
+        bool get = p->op == PS_PROP_INIT || p->op == PS_PROP_GET;
+        bool set = p->op == PS_PROP_INIT || p->op == PS_PROP_SET;
+        if ((get && (e->bits & 1)) || (set && (e->bits & 2)))
+            an_lint_report(L, AN_W_NO_DUPE_KEYS, pr->key->start, pr->key->end,
+                           "Duplicate key '%.*s': the later definition replaces the earlier one.",
+                           (int)len, s);
+        if (get) e->bits |= 1;
+        if (set) e->bits |= 2;
+    }
+    och_free(ks.items);
+}
+
+static void dupe_class_members(AnLint *L, PsNode *n) {
+    const PsList *l = &((PsListNode *)n)->items;
+    if (l->count < 2) return;
+    KeySet ks = {0};
+    for (uint32_t i = 0; i < l->count; i++) {
+        PsNode *m = l->items[i];
+        if (!m || (m->kind != PS_NODE_METHOD_DEF && m->kind != PS_NODE_PROPERTY_DEF)) continue;
+        if (m->kind == PS_NODE_METHOD_DEF && m->op == PS_PROP_CONSTRUCTOR) continue;
+        PsClassMember *cm = (PsClassMember *)m;
+        const char *s;
+        uint32_t len;
+        if (!key_name(L, cm->key, (m->flags & PS_NF_COMPUTED) != 0, &s, &len)) continue;
+        KeyEntry *e = key_slot(&ks, s, len);
+        unsigned shift = (m->flags & PS_NF_STATIC) ? 3 : 0;
+        unsigned init = 1u << shift, get = 2u << shift, set = 4u << shift;
+        bool dup;
+        if (m->kind == PS_NODE_METHOD_DEF && m->op == PS_PROP_GET) {
+            dup = e->bits & (init | get);
+            e->bits |= (uint8_t)get;
+        } else if (m->kind == PS_NODE_METHOD_DEF && m->op == PS_PROP_SET) {
+            dup = e->bits & (init | set);
+            e->bits |= (uint8_t)set;
+        } else {
+            dup = e->bits & (init | get | set);
+            e->bits |= (uint8_t)init;
+        }
+        if (dup)
+            an_lint_report(L, AN_W_NO_DUPE_CLASS_MEMBERS, cm->key->start, cm->key->end,
+                           "Duplicate name '%.*s': the later member replaces the earlier one.",
+                           (int)len, s);
+    }
+    och_free(ks.items);
+}
+
+typedef struct DupArg {
+    const PsNode *first;
+    bool reported;
+} DupArg;
+
+static void collect_param(AnWalker *w, PsNode *id, void *ctx) {
+    (void)w;
+    OCH_VEC(const PsNode *) *v = ctx;
+    och_vec_push(v, id);
+}
+
+static void dupe_args(AnLint *L, PsNode *n) {
+    PsFunction *f = (PsFunction *)n;
+    if (f->params.count < 2) return;
+    OCH_VEC(const PsNode *) names = {0};
+    for (uint32_t i = 0; i < f->params.count; i++)
+        an_pattern_names(NULL, f->params.items[i], collect_param, &names);
+    // Quadratic in the parameter count, which is small.
+    for (uint32_t i = 1; i < names.len; i++) {
+        const PsNode *a = names.items[i];
+        bool seen_before = false, first_dup = true;
+        for (uint32_t j = 0; j < i && !seen_before; j++) {
+            const PsNode *b = names.items[j];
+            if (b->aux == a->aux && memcmp(((const PsIdent *)a)->name, ((const PsIdent *)b)->name, a->aux) == 0) {
+                seen_before = true;
+                // Report once per name: at its second occurrence.
+                for (uint32_t k = 0; k < j; k++) {
+                    const PsNode *c = names.items[k];
+                    if (c->aux == a->aux && memcmp(((const PsIdent *)a)->name, ((const PsIdent *)c)->name, a->aux) == 0)
+                        first_dup = false;
+                }
+                for (uint32_t k = j + 1; k < i; k++) {
+                    const PsNode *c = names.items[k];
+                    if (c->aux == a->aux && memcmp(((const PsIdent *)a)->name, ((const PsIdent *)c)->name, a->aux) == 0)
+                        first_dup = false;
+                }
+            }
+        }
+        if (!seen_before || !first_dup) continue;
+        // ESLint reports the parameter list, from its opening parenthesis.
+        uint32_t start = f->params.items[0]->start;
+        while (start > n->start && L->src[start - 1] != '(') start--;
+        if (start > n->start) start--;
+        uint32_t end = f->body ? f->body->start : n->end;
+        an_lint_report(L, AN_W_NO_DUPE_ARGS, start, end,
+                       "Duplicate param '%.*s': the later parameter hides the earlier one.",
+                       (int)a->aux, ((const PsIdent *)a)->name);
+    }
+    och_vec_free(&names);
+}
+
+static void duplicate_case(AnLint *L, PsNode *n) {
+    PsSwitch *s = (PsSwitch *)n;
+    for (uint32_t i = 1; i < s->cases.count; i++) {
+        PsNode *c = s->cases.items[i];
+        if (!c || c->kind != PS_NODE_SWITCH_CASE || !((PsSwitchCase *)c)->test) continue;
+        PsNode *t = ((PsSwitchCase *)c)->test;
+        uint32_t tl = t->end - t->start;
+        for (uint32_t j = 0; j < i; j++) {
+            PsNode *d = s->cases.items[j];
+            if (!d || d->kind != PS_NODE_SWITCH_CASE || !((PsSwitchCase *)d)->test) continue;
+            PsNode *u = ((PsSwitchCase *)d)->test;
+            if (u->kind == t->kind && u->end - u->start == tl &&
+                memcmp(L->src + u->start, L->src + t->start, tl) == 0) {
+                an_lint_report(L, AN_W_NO_DUPLICATE_CASE, c->start, c->end,
+                               "Duplicate case label: this case can never be reached.");
+                break;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// no-empty.
+
+static bool has_comment(AnLint *L, uint32_t start, uint32_t end, const char *b, uint32_t n,
+                        bool block, void *ctx) {
+    (void)L, (void)start, (void)end, (void)b, (void)n, (void)block;
+    *(bool *)ctx = true;
+    return false;
+}
+
+static void empty_block(AnLint *L, PsNode *n) {
+    if (((PsListNode *)n)->items.count) return;
+    PsNode *p = an_lint_parent(L, 0);
+    if (p && (p->kind == PS_NODE_FUNCTION_DECL || p->kind == PS_NODE_FUNCTION_EXPR ||
+              p->kind == PS_NODE_ARROW_FUNCTION))
+        return;
+    bool is_catch = p && p->kind == PS_NODE_CATCH_CLAUSE;
+    if (L->o.empty_allow_catch && is_catch) return;
+    if (n->end - n->start < 2) return;
+    bool comment = false;
+    an_lint_comments_in_gap(L, n->start + 1, n->end - 1, has_comment, &comment);
+    if (comment) return;
+    uint32_t d = an_lint_report(L, AN_W_NO_EMPTY, n->start, n->end,
+                                "Empty block statement: remove it, or add a comment saying why "
+                                "nothing happens here%s.",
+                                is_catch ? " (an ignored error deserves one)" : "");
+    an_lint_fix1(L, d, "Add comment inside empty block statement", true, n->start + 1, n->end - 1,
+                 " /* empty */ ");
+}
+
+static void empty_switch(AnLint *L, PsNode *n) {
+    PsSwitch *s = (PsSwitch *)n;
+    if (s->cases.count) return;
+    uint32_t brace = s->discriminant ? s->discriminant->end : n->start;
+    while (brace < n->end && L->src[brace] != '{') brace++;
+    bool comment = false;
+    if (brace + 1 < n->end) an_lint_comments_in_gap(L, brace + 1, n->end - 1, has_comment, &comment);
+    if (comment) return;
+    uint32_t d = an_lint_report(L, AN_W_NO_EMPTY, brace, n->end,
+                                "Empty switch statement: it has no case; remove it.");
+    an_lint_fix1(L, d, "Add comment inside empty switch statement", true, brace + 1, n->end - 1,
+                 " /* empty */ ");
+}
+
+static void empty_pattern(AnLint *L, PsNode *n) {
+    if (((PsListNode *)n)->items.count) return;
+    bool obj = n->kind == PS_NODE_OBJECT_PATTERN;
+    if (obj && L->o.empty_pattern_allow_param_objects) {
+        PsNode *p = an_lint_parent(L, 0);
+        bool fnp = p && (p->kind == PS_NODE_FUNCTION_DECL || p->kind == PS_NODE_FUNCTION_EXPR ||
+                         p->kind == PS_NODE_ARROW_FUNCTION);
+        if (!fnp && p && p->kind == PS_NODE_ASSIGN_PATTERN) {
+            PsNode *gp = an_lint_parent(L, 1);
+            PsNode *r = ((PsBinary *)p)->right;
+            fnp = gp && (gp->kind == PS_NODE_FUNCTION_DECL || gp->kind == PS_NODE_FUNCTION_EXPR ||
+                         gp->kind == PS_NODE_ARROW_FUNCTION) &&
+                  r && r->kind == PS_NODE_OBJECT_EXPR && ((PsListNode *)r)->items.count == 0;
+        }
+        if (fnp) return;
+    }
+    an_lint_report(L, AN_W_NO_EMPTY_PATTERN, n->start, n->end,
+                   "Unexpected empty %s pattern: it binds nothing; was a default value meant "
+                   "(`= %s`)?",
+                   obj ? "object" : "array", obj ? "{}" : "[]");
+}
+
+static void case_declarations(AnLint *L, PsNode *n) {
+    PsSwitchCase *c = (PsSwitchCase *)n;
+    for (uint32_t i = 0; i < c->consequent.count; i++) {
+        PsNode *s = c->consequent.items[i];
+        if (!s) continue;
+        bool lexical = s->kind == PS_NODE_FUNCTION_DECL || s->kind == PS_NODE_CLASS_DECL ||
+                       (s->kind == PS_NODE_VAR_DECL && s->op != PS_VAR_VAR);
+        if (!lexical) continue;
+        uint32_t d = an_lint_report(L, AN_W_NO_CASE_DECLARATIONS, s->start, s->end,
+                                    "Unexpected lexical declaration in case block: it is visible "
+                                    "in every case of the switch; wrap the case in braces.");
+        PsNode *first = c->consequent.items[0], *last = c->consequent.items[c->consequent.count - 1];
+        if (first && last) {
+            AnEdit e[2] = {{{first->start, first->start}, "{ ", 2}, {{last->end, last->end}, " }", 2}};
+            an_lint_fix(L, d, "Add {} brackets around the case block", true, 2, e);
+        }
+    }
+}
+
+static void debugger(AnLint *L, PsNode *n) {
+    an_lint_report(L, AN_W_NO_DEBUGGER, n->start, n->end,
+                   "Unexpected 'debugger' statement: remove it before committing.");
+}
+
+static void with_stmt(AnLint *L, PsNode *n) {
+    an_lint_report(L, AN_W_NO_WITH, n->start, n->end,
+                   "Unexpected use of 'with' statement: it makes names ambiguous (and is an "
+                   "error in strict mode); use a variable for the object.");
+}
+
+void an_lint_register_decl(AnLint *L) {
+    if (on(L, AN_W_NO_DUPE_KEYS)) an_lint_on(L, PS_NODE_OBJECT_EXPR, dupe_keys);
+    if (on(L, AN_W_NO_DUPE_CLASS_MEMBERS)) an_lint_on(L, PS_NODE_CLASS_BODY, dupe_class_members);
+    if (on(L, AN_W_NO_DUPE_ARGS)) {
+        an_lint_on(L, PS_NODE_FUNCTION_DECL, dupe_args);
+        an_lint_on(L, PS_NODE_FUNCTION_EXPR, dupe_args);
+    }
+    if (on(L, AN_W_NO_DUPLICATE_CASE)) an_lint_on(L, PS_NODE_SWITCH_STMT, duplicate_case);
+    if (on(L, AN_W_NO_EMPTY)) {
+        an_lint_on(L, PS_NODE_BLOCK, empty_block);
+        an_lint_on(L, PS_NODE_SWITCH_STMT, empty_switch);
+    }
+    if (on(L, AN_W_NO_EMPTY_PATTERN)) {
+        an_lint_on(L, PS_NODE_OBJECT_PATTERN, empty_pattern);
+        an_lint_on(L, PS_NODE_ARRAY_PATTERN, empty_pattern);
+    }
+    if (on(L, AN_W_NO_CASE_DECLARATIONS)) an_lint_on(L, PS_NODE_SWITCH_CASE, case_declarations);
+    if (on(L, AN_W_NO_DEBUGGER)) an_lint_on(L, PS_NODE_DEBUGGER_STMT, debugger);
+    if (on(L, AN_W_NO_WITH)) an_lint_on(L, PS_NODE_WITH_STMT, with_stmt);
+}

@@ -1,0 +1,441 @@
+#!/usr/bin/env node
+// Functional tests of `ochre lsp`: every supported method with exact
+// expected results. Ranges are written compactly as "line:col-line:col".
+// Runs against the real binary ($OCHRE or build/ochre).
+//
+// Usage: node tests/lsp/functional.js [name-filter]
+// Prints one line per failure and ends with `N passed, N failed`.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { Client } = require('./lsp_client');
+
+const tests = [];
+function T(name, fn) { tests.push({ name, fn }); }
+class Fail extends Error {}
+function check(cond, what) { if (!cond) throw new Fail(what); }
+function eq(a, b, what) {
+    const ja = JSON.stringify(a), jb = JSON.stringify(b);
+    if (ja !== jb) throw new Fail(`${what}:\n    got  ${ja}\n    want ${jb}`);
+}
+
+const R = (r) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+const DOCS = 'https://github.com/ochre-js/ochre/blob/main/docs/diagnostics/';
+const SAMPLE = fs.readFileSync(path.join(__dirname, 'fixtures', 'sample.mjs'), 'utf8');
+const SAMPLE_URI = 'file:///functional/sample.mjs';
+const CAPS = {
+    general: { positionEncodings: ['utf-16'] },
+    textDocument: {
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        publishDiagnostics: { relatedInformation: true, versionSupport: true },
+        foldingRange: { lineFoldingOnly: true },
+    },
+};
+
+let server = null;
+async function srv() {
+    if (!server || server.exitCode !== null) {
+        server = new Client();
+        await server.initialize(CAPS);
+    }
+    return server;
+}
+function open(c, uri, text, version = 1, languageId = 'javascript') {
+    c.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+}
+const doc = (uri) => ({ textDocument: { uri } });
+async function result(c, method, params) {
+    const r = await c.call(method, params, 20000);
+    if (r.error) throw new Fail(`${method}: error ${JSON.stringify(r.error)}`);
+    return r.result;
+}
+
+// ---------------------------------------------------------------------------
+T('initialize: capabilities and server info', async () => {
+    const c = new Client();
+    const r = await c.call('initialize', { processId: null, rootUri: null, capabilities: CAPS });
+    const v = r.result.serverInfo.version;
+    check(typeof v === 'string' && v.length > 0, 'version');
+    eq(r.result, {
+        capabilities: {
+            positionEncoding: 'utf-16',
+            textDocumentSync: { openClose: true, change: 2, save: { includeText: false } },
+            diagnosticProvider: { identifier: 'ochre', interFileDependencies: false, workspaceDiagnostics: false },
+            documentSymbolProvider: { label: 'ochre' },
+            foldingRangeProvider: true,
+            selectionRangeProvider: true,
+            semanticTokensProvider: {
+                legend: {
+                    tokenTypes: ['keyword', 'string', 'number', 'regexp', 'comment', 'operator', 'variable', 'function', 'class', 'parameter', 'property', 'method'],
+                    tokenModifiers: ['declaration', 'readonly'],
+                },
+                full: true,
+                range: true,
+            },
+        },
+        serverInfo: { name: 'ochre', version: v },
+    }, 'initialize result');
+    c.notify('initialized', {});
+    const { code } = await c.shutdown();
+    eq(code, 0, 'exit status');
+});
+
+T('initializationOptions.diagnostics: push only / pull only', async () => {
+    const a = new Client();
+    const ra = await a.initialize({}, { diagnostics: 'push' });
+    eq(ra.result.capabilities.diagnosticProvider, undefined, 'push: no diagnosticProvider');
+    open(a, 'file:///p.js', 'let x = ;');
+    eq((await a.diagnostics('file:///p.js', 1)).params.diagnostics.length, 1, 'pushed');
+    a.kill();
+    const b = new Client();
+    const rb = await b.initialize({}, { diagnostics: 'pull' });
+    check(rb.result.capabilities.diagnosticProvider, 'pull: diagnosticProvider');
+    open(b, 'file:///p.js', 'let x = ;');
+    const r = await b.call('textDocument/diagnostic', doc('file:///p.js'));
+    eq(r.result.items.length, 1, 'pulled');
+    await new Promise((res) => setTimeout(res, 200));
+    eq(b.messages.filter((m) => m.method === 'textDocument/publishDiagnostics').length, 0, 'nothing pushed');
+    b.kill();
+});
+
+T('publishDiagnostics: syntax error with related information', async () => {
+    const c = await srv();
+    const uri = 'file:///f/diag1.js';
+    open(c, uri, 'let total = (1 + 2;\nconsole.log(total);\n', 7);
+    const d = await c.diagnostics(uri, 7);
+    eq(d.params, {
+        uri, version: 7,
+        diagnostics: [{
+            range: { start: { line: 0, character: 18 }, end: { line: 0, character: 19 } },
+            severity: 1,
+            code: 'E0102',
+            codeDescription: { href: DOCS + 'parser.md#e0102-unclosed-delimiter' },
+            source: 'ochre',
+            message: "expected ')' to close the parenthesized expression, found ';'; add ')'",
+            relatedInformation: [{ location: { uri, range: { start: { line: 0, character: 12 }, end: { line: 0, character: 13 } } }, message: "'(' opened here" }],
+        }],
+    }, 'diagnostics');
+});
+
+T('publishDiagnostics: analyzer early errors, in source order with syntax errors', async () => {
+    const c = await srv();
+    const uri = 'file:///f/diag2.js';
+    open(c, uri, 'let a = 1;\nlet a = 2;\nif (x {\n}\n');
+    const d = await c.diagnostics(uri, 1);
+    eq(d.params.diagnostics.map((x) => [x.code, R(x.range), x.codeDescription.href.split('/').pop()]), [
+        ['E0500', '1:4-1:5', 'analyzer.md#e0500-redeclaration'],
+        ['E0102', '2:6-2:7', 'parser.md#e0102-unclosed-delimiter'],
+    ], 'codes, ranges and links');
+    eq(d.params.diagnostics[0].relatedInformation.map((x) => R(x.location.range)), ['0:4-0:5'], 'first declaration');
+});
+
+T('publishDiagnostics: UTF-16 columns after an emoji', async () => {
+    const c = await srv();
+    const uri = 'file:///f/emoji.js';
+    open(c, uri, 'const s = "😀😀"; let x = ;\n');
+    const d = await c.diagnostics(uri, 1);
+    eq(d.params.diagnostics.map((x) => [x.code, R(x.range)]), [['E0103', '0:26-0:27']], 'column counts each emoji as 2');
+});
+
+T('publishDiagnostics: module goal from .mjs, clean file has none', async () => {
+    const c = await srv();
+    open(c, SAMPLE_URI, SAMPLE);
+    eq((await c.diagnostics(SAMPLE_URI, 1)).params.diagnostics, [], 'no diagnostics');
+});
+
+T('didChange: incremental edits, versions, fix clears diagnostics', async () => {
+    const c = await srv();
+    const uri = 'file:///f/edit.js';
+    open(c, uri, 'function f(a) {\n  return a;\n}\n', 1);
+    eq((await c.diagnostics(uri, 1)).params.diagnostics, [], 'v1 clean');
+    // Break line 1: "return a;" -> "return (a;"
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [
+        { range: { start: { line: 1, character: 9 }, end: { line: 1, character: 9 } }, text: '(' }] });
+    eq((await c.diagnostics(uri, 2)).params.diagnostics.map((x) => [x.code, R(x.range)]), [['E0102', '1:11-1:12']], 'v2 broken');
+    // Two changes in one notification, applied in order: insert a line, then fix.
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// header\n' },
+        { range: { start: { line: 2, character: 9 }, end: { line: 2, character: 10 } }, text: '' }] });
+    eq((await c.diagnostics(uri, 3)).params.diagnostics, [], 'v3 fixed');
+    // Full-text change.
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: 'let x = ;' }] });
+    eq((await c.diagnostics(uri, 4)).params.diagnostics.map((x) => [x.code, R(x.range)]), [['E0103', '0:8-0:9']], 'v4 full text');
+    // Multi-line replacement spanning CRLF line ends.
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ text: 'a\r\nb\r\nc\r\n' }] });
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 6 }, contentChanges: [
+        { range: { start: { line: 0, character: 1 }, end: { line: 2, character: 0 } }, text: ' +\r\n(' }] });
+    eq((await c.diagnostics(uri, 6)).params.diagnostics.map((x) => [x.code, R(x.range)]), [['E0102', '1:2-1:2']], 'v6: a +\\r\\n(c');
+});
+
+T('didChange: a burst publishes only the last version', async () => {
+    const c = await srv();
+    const uri = 'file:///f/burst.js';
+    open(c, uri, 'x', 1);
+    await c.diagnostics(uri, 1);
+    const from = c.messages.length;
+    for (let v = 2; v <= 50; v++)
+        c.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: v % 2 ? 'x(' : 'x' }] });
+    const d = await c.diagnostics(uri, 50);
+    eq(d.params.diagnostics, [], 'v50 clean');
+    const vs = c.messages.slice(from).filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri).map((m) => m.params.version);
+    check(vs[vs.length - 1] === 50 && vs.every((v, i) => i === 0 || v > vs[i - 1]), 'increasing versions ending at 50: ' + vs);
+});
+
+T('didClose clears diagnostics; didSave is accepted', async () => {
+    const c = await srv();
+    const uri = 'file:///f/close.js';
+    open(c, uri, 'let = ;');
+    await c.diagnostics(uri, 1);
+    c.notify('textDocument/didSave', { textDocument: { uri } });
+    const from = c.messages.length;
+    c.notify('textDocument/didClose', { textDocument: { uri } });
+    const d = await c.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri, 5000, from);
+    eq(d.params, { uri, diagnostics: [] }, 'cleared');
+    eq(c.messages.slice(from).filter((m) => !m.method).length, 0, 'no responses');
+});
+
+T('textDocument/diagnostic: full, then unchanged, then full after an edit', async () => {
+    const c = await srv();
+    const uri = 'file:///f/pull.js';
+    open(c, uri, 'var v = [1, 2;\n');
+    const a = await result(c, 'textDocument/diagnostic', doc(uri));
+    eq(a.kind, 'full', 'kind');
+    eq(a.items.map((x) => [x.code, R(x.range), x.source, x.severity]), [['E0102', '0:13-0:14', 'ochre', 1]], 'items');
+    const b = await result(c, 'textDocument/diagnostic', { textDocument: { uri }, previousResultId: a.resultId });
+    eq(b, { kind: 'unchanged', resultId: a.resultId }, 'unchanged');
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [
+        { range: { start: { line: 0, character: 13 }, end: { line: 0, character: 13 } }, text: ']' }] });
+    const d = await result(c, 'textDocument/diagnostic', { textDocument: { uri }, previousResultId: a.resultId });
+    eq(d.kind, 'full', 'full after an edit'); eq(d.items, [], 'fixed');
+    check(d.resultId !== a.resultId, 'new resultId');
+});
+
+// ---------------------------------------------------------------------------
+// Compact symbol trees: [name, kind, range, selectionRange, detail?, children?]
+function compact(syms) {
+    return syms.map((s) => {
+        const o = [s.name, s.kind, R(s.range), R(s.selectionRange)];
+        if (s.detail !== undefined || s.children) o.push(s.detail === undefined ? null : s.detail);
+        if (s.children) o.push(compact(s.children));
+        return o;
+    });
+}
+T('documentSymbol: hierarchical outline of a module', async () => {
+    const c = await srv();
+    open(c, SAMPLE_URI, SAMPLE);
+    eq(compact(await result(c, 'textDocument/documentSymbol', doc(SAMPLE_URI))), [
+        ['VERSION', 14, '8:13-8:28', '8:13-8:20', 'export'],
+        ['counter', 13, '9:4-9:15', '9:4-9:11'],
+        ['greet', 12, '11:7-14:1', '11:16-11:21', 'export'],
+        ['Greeter', 5, '16:15-28:1', '16:21-16:28', 'export default', [
+            ['#secret', 8, '17:2-17:15', '17:2-17:9'],
+            ['count', 8, '18:2-18:19', '18:9-18:14', 'static'],
+            ['constructor', 9, '19:2-22:3', '19:2-19:13'],
+            ['secret', 7, '23:2-23:39', '23:6-23:12', 'get'],
+            ['hello', 6, '24:2-27:3', '24:2-24:7'],
+        ]],
+        ['config', 14, '30:6-35:1', '30:6-30:12', null, [
+            ['name', 7, '31:2-31:16', '31:2-31:6'],
+            ['run', 6, '32:2-32:43', '32:2-32:5'],
+            ['nested', 7, '33:2-34:8', '33:2-33:8', null, [['deep', 7, '33:12-34:6', '33:12-33:16']]],
+        ]],
+        ['load', 12, '37:0-43:1', '37:15-37:19', null, [['inner', 12, '41:2-41:35', '41:11-41:16']]],
+        ['load', 13, '44:9-44:13', '44:9-44:13', 'export'],
+        ['settings', 13, '44:15-44:33', '44:25-44:33', 'export'],
+    ], 'outline');
+});
+
+T('documentSymbol: scripts, destructuring, callbacks, anonymous defaults', async () => {
+    const c = await srv();
+    const uri = 'file:///f/sym2.mjs';
+    open(c, uri, [
+        'const { a, b: [c, ...d] } = obj;',
+        'describe("x", () => { function helper() {} let local = 1; });',
+        'export default function () {}',
+        'export * as ns from "./m.js";',
+        'const K = class Named { m() {} };',
+        'let f = async (x) => { const g = function () {}; };',
+    ].join('\n'));
+    eq(compact(await result(c, 'textDocument/documentSymbol', doc(uri))), [
+        ['a', 14, '0:8-0:9', '0:8-0:9'],
+        ['c', 14, '0:15-0:16', '0:15-0:16'],
+        ['d', 14, '0:21-0:22', '0:21-0:22'],
+        ['helper', 12, '1:22-1:42', '1:31-1:37'],
+        ['default', 12, '2:15-2:29', '2:15-2:15', 'export default'],
+        ['ns', 13, '3:0-3:29', '3:12-3:14', 're-export'],
+        ['K', 5, '4:6-4:32', '4:6-4:7', null, [['m', 6, '4:24-4:30', '4:24-4:25']]],
+        ['f', 12, '5:4-5:50', '5:4-5:5', null, [['g', 12, '5:29-5:47', '5:29-5:30']]],
+    ], 'outline');
+});
+
+T('documentSymbol: flat SymbolInformation without hierarchical support', async () => {
+    const c = new Client();
+    await c.initialize({});
+    const uri = 'file:///f/flat.js';
+    open(c, uri, 'class A {\n  m() {}\n}\nfunction g() {}\n');
+    const r = await result(c, 'textDocument/documentSymbol', doc(uri));
+    eq(r.map((s) => [s.name, s.kind, s.location.uri, R(s.location.range), s.containerName]), [
+        ['A', 5, uri, '0:0-2:1', undefined],
+        ['m', 6, uri, '1:2-1:8', 'A'],
+        ['g', 12, uri, '3:0-3:15', undefined],
+    ], 'flat symbols');
+    c.kill();
+});
+
+T('foldingRange: blocks, objects, imports, comments, regions', async () => {
+    const c = await srv();
+    open(c, SAMPLE_URI, SAMPLE);
+    eq(await result(c, 'textDocument/foldingRange', doc(SAMPLE_URI)), [
+        { startLine: 0, endLine: 3, kind: 'region' },
+        { startLine: 1, endLine: 2, kind: 'imports' },
+        { startLine: 5, endLine: 7, kind: 'comment' },
+        { startLine: 11, endLine: 13 },
+        { startLine: 16, endLine: 27 },
+        { startLine: 19, endLine: 21 },
+        { startLine: 24, endLine: 26 },
+        { startLine: 30, endLine: 34 },
+        { startLine: 37, endLine: 42 },
+        { startLine: 38, endLine: 39, kind: 'comment' },
+    ], 'folding ranges');
+});
+
+T('foldingRange: arrays, templates, JSX, switch; rangeLimit', async () => {
+    const c = new Client();
+    await c.initialize({ textDocument: { foldingRange: { rangeLimit: 2 } } });
+    const uri = 'file:///f/fold.jsx';
+    const text = 'const a = [\n  1,\n  2,\n];\nconst t = `x\ny\nz`;\nswitch (a) {\n  case 1:\n    break;\n}\nconst j = (\n  <div>\n    <b>hi</b>\n  </div>\n);\n';
+    open(c, uri, text);
+    eq(await result(c, 'textDocument/foldingRange', doc(uri)), [{ startLine: 0, endLine: 2 }, { startLine: 4, endLine: 5 }], 'limited to 2');
+    c.kill();
+    const c2 = await srv();
+    open(c2, uri, text);
+    eq(await result(c2, 'textDocument/foldingRange', doc(uri)), [
+        { startLine: 0, endLine: 2 }, { startLine: 4, endLine: 5 }, { startLine: 7, endLine: 9 }, { startLine: 12, endLine: 13 },
+    ], 'all');
+});
+
+T('selectionRange: AST ancestors, innermost first', async () => {
+    const c = await srv();
+    const uri = 'file:///f/sel.js';
+    open(c, uri, 'function f(a) {\n  return g(a + 1, 2);\n}\n');
+    const r = await result(c, 'textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: 1, character: 11 }, { line: 0, character: 0 }] });
+    const chain = (s) => { const out = []; for (; s; s = s.parent) out.push(R(s.range)); return out; };
+    eq(chain(r[0]), ['1:11-1:12', '1:11-1:16', '1:9-1:20', '1:2-1:21', '0:14-2:1', '0:0-2:1', '0:0-3:0'], 'a -> a + 1 -> call -> return -> body -> function -> file');
+    eq(chain(r[1]), ['0:0-2:1', '0:0-3:0'], 'at the function keyword');
+});
+
+// Decodes semantic tokens into "line:col text type[.mods]".
+function decode(text, legend, data) {
+    const lines = text.split(/\r\n|\n/);
+    const out = [];
+    let line = 0, col = 0;
+    for (let i = 0; i < data.length; i += 5) {
+        if (data[i]) { line += data[i]; col = data[i + 1]; } else col += data[i + 1];
+        const mods = legend.tokenModifiers.filter((_, k) => data[i + 4] & (1 << k));
+        out.push(`${line}:${col} ${lines[line].slice(col, col + data[i + 2])} ${legend.tokenTypes[data[i + 3]]}${mods.length ? '.' + mods.join('.') : ''}`);
+    }
+    return out;
+}
+const LEGEND = {
+    tokenTypes: ['keyword', 'string', 'number', 'regexp', 'comment', 'operator', 'variable', 'function', 'class', 'parameter', 'property', 'method'],
+    tokenModifiers: ['declaration', 'readonly'],
+};
+const SEM_TEXT = [
+    'import { x } from "m"; // note',
+    'class Box { #v = 1; get v() { return this.#v; } }',
+    'function area(w, h = 2) { return w * h ?? /re/u.test(`a${w}b`); }',
+    'const o = { k: 1n, m() {} }, { k } = o;',
+    'label: for (;;) { break label; }',
+    '/* multi',
+    '   line */ new.target;',
+].join('\n');
+T('semanticTokens/full: every token type with bindings', async () => {
+    const c = await srv();
+    const uri = 'file:///f/sem.mjs';
+    open(c, uri, SEM_TEXT);
+    const r = await result(c, 'textDocument/semanticTokens/full', doc(uri));
+    eq(decode(SEM_TEXT, LEGEND, r.data), [
+        '0:0 import keyword', '0:9 x variable.declaration.readonly', '0:13 from keyword', '0:18 "m" string', '0:23 // note comment',
+        '1:0 class keyword', '1:6 Box class.declaration', '1:12 #v property.declaration', '1:15 = operator', '1:17 1 number',
+        '1:20 get keyword', '1:24 v method.declaration', '1:30 return keyword', '1:37 this keyword', '1:42 #v property',
+        '2:0 function keyword', '2:9 area function.declaration', '2:14 w parameter.declaration', '2:17 h parameter.declaration',
+        '2:19 = operator', '2:21 2 number', '2:26 return keyword', '2:33 w parameter', '2:35 * operator', '2:37 h parameter',
+        '2:39 ?? operator', '2:42 /re/u regexp', '2:48 test property', '2:53 `a${ string', '2:57 w parameter', '2:58 }b` string',
+        '3:0 const keyword', '3:6 o variable.declaration.readonly', '3:8 = operator', '3:12 k property', '3:15 1n number',
+        '3:19 m method', '3:31 k variable.declaration.readonly', '3:35 = operator', '3:37 o variable.readonly',
+        '4:7 for keyword', '4:18 break keyword',
+        '5:0 /* multi comment', '6:0    line */ comment', '6:11 new keyword', '6:15 target keyword',
+    ], 'tokens');
+});
+
+T('semanticTokens/range: only tokens in the range', async () => {
+    const c = await srv();
+    const uri = 'file:///f/sem.mjs';
+    open(c, uri, SEM_TEXT);
+    const r = await result(c, 'textDocument/semanticTokens/range', { textDocument: { uri }, range: { start: { line: 2, character: 26 }, end: { line: 2, character: 38 } } });
+    eq(decode(SEM_TEXT, LEGEND, r.data), ['2:26 return keyword', '2:33 w parameter', '2:35 * operator', '2:37 h parameter'], 'range tokens');
+    const r2 = await result(c, 'textDocument/semanticTokens/range', { textDocument: { uri }, range: { start: { line: 5, character: 3 }, end: { line: 6, character: 2 } } });
+    eq(decode(SEM_TEXT, LEGEND, r2.data), ['5:0 /* multi comment', '6:0    line */ comment'], 'a comment that starts before the range');
+});
+
+T('semanticTokens: UTF-16 columns and lengths, and UTF-8 when negotiated', async () => {
+    const text = 'let s = "é😀"; s;\n';
+    const c = await srv();
+    open(c, 'file:///f/u.js', text);
+    const r = await result(c, 'textDocument/semanticTokens/full', doc('file:///f/u.js'));
+    eq(r.data, [0, 0, 3, 0, 0, 0, 4, 1, 6, 1, 0, 2, 1, 5, 0, 0, 2, 5, 1, 0, 0, 7, 1, 6, 0], 'utf-16');
+    const c8 = new Client();
+    await c8.initialize({ general: { positionEncodings: ['utf-8'] } });
+    open(c8, 'file:///f/u.js', text);
+    const r8 = await result(c8, 'textDocument/semanticTokens/full', doc('file:///f/u.js'));
+    eq(r8.data, [0, 0, 3, 0, 0, 0, 4, 1, 6, 1, 0, 2, 1, 5, 0, 0, 2, 8, 1, 0, 0, 10, 1, 6, 0], 'utf-8');
+    c8.kill();
+});
+
+T('window/logMessage for server problems', async () => {
+    const c = await srv();
+    const from = c.messages.length;
+    c.notify('textDocument/didChange', { textDocument: { uri: 'file:///nowhere.js', version: 1 }, contentChanges: [{ text: '' }] });
+    const m = await c.waitFor((x) => x.method === 'window/logMessage', 5000, from);
+    eq(m.params, { type: 2, message: 'textDocument/didChange: file:///nowhere.js is not open; change ignored' }, 'log');
+});
+
+T('$/cancelRequest: a queued request is answered with RequestCancelled', async () => {
+    const c = await srv();
+    const uri = 'file:///f/big.js';
+    open(c, uri, 'var x = [1, 2, 3].map((v) => v * 2);\n'.repeat(150000));
+    await c.diagnostics(uri, 1, 30000);
+    c.request('textDocument/semanticTokens/full', doc(uri), 'busy');
+    c.request('textDocument/foldingRange', doc(uri), 'queued');
+    c.notify('$/cancelRequest', { id: 'queued' });
+    const r = await c.response('queued', 30000);
+    eq(r.error, { code: -32800, message: 'request cancelled' }, 'cancelled');
+    check((await c.response('busy', 30000)).result, 'the running request completes');
+});
+
+T('shutdown and exit', async () => {
+    const c = await srv();
+    const { response, code } = await c.shutdown();
+    eq(response.result, null, 'shutdown result');
+    eq(code, 0, 'exit code');
+    server = null;
+});
+
+async function main() {
+    const filter = process.argv[2];
+    let passed = 0, failed = 0;
+    for (const t of tests) {
+        if (filter && !t.name.includes(filter)) continue;
+        try {
+            await t.fn();
+            passed++;
+        } catch (e) {
+            failed++;
+            console.log(`FAIL ${t.name}: ${e instanceof Fail ? e.message : e.stack}`);
+        }
+    }
+    if (server) server.kill();
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(failed ? 1 : 0);
+}
+main();
