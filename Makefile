@@ -37,6 +37,10 @@ ANALYZER_SRC := $(wildcard analyzer/*.c)
 ANALYZER_OBJ := $(ANALYZER_SRC:%.c=$(B)/obj/%.o)
 ANALYZER_LIB := $(B)/libochre_analyzer.a
 TEST_ANALYZER_SRC := $(wildcard tests/analyzer/test_*.c)
+LSP_SRC := $(wildcard lsp/*.c)
+LSP_OBJ := $(LSP_SRC:%.c=$(B)/obj/%.o)
+LSP_LIB := $(B)/libochre_lsp.a
+TEST_LSP_SRC := $(wildcard tests/lsp/test_*.c)
 TEST_CLI_SRC := $(wildcard tests/cli/test_*.c)
 CHECK_OBJ := $(filter $(B)/obj/cli/check_%.o,$(CLI_OBJ))
 TEST_PARSER_SRC := $(wildcard tests/parser/test_*.c)
@@ -70,8 +74,12 @@ $(ANALYZER_LIB): $(ANALYZER_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+$(LSP_LIB): $(LSP_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
 # Libraries in dependency order: each may use only those after it.
-LIBS := $(ANALYZER_LIB) $(PARSER_LIB)
+LIBS := $(LSP_LIB) $(ANALYZER_LIB) $(PARSER_LIB)
 
 $(B)/ochre: $(CLI_OBJ) $(LIBS)
 	$(CC) $(LDFLAGS_SAN) $(LDFLAGS) $^ $(LDLIBS) -o $@
@@ -83,6 +91,10 @@ $(B)/tests/test_analyzer: $(TEST_ANALYZER_SRC) $(LIBS)
 $(B)/tests/test_parser: $(TEST_PARSER_SRC) $(PARSER_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) $(TEST_PARSER_SRC) $(PARSER_LIB) $(CRITERION_LIBS) $(LDLIBS) -o $@
+
+$(B)/tests/test_lsp: $(TEST_LSP_SRC) $(LIBS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) $(TEST_LSP_SRC) $(LIBS) $(CRITERION_LIBS) $(LDLIBS) -o $@
 
 $(B)/tests/test_cli: $(TEST_CLI_SRC) $(CHECK_OBJ) $(LIBS)
 	@mkdir -p $(dir $@)
@@ -97,13 +109,14 @@ $(B)/tests/tool_%: tests/parser/tool_%.c $(LIBS)
 # suites (scripts in tests/parser/, which fetch pinned npm packages into
 # $(OCHRE_CACHE) once).
 UNIT_BINS := $(B)/tests/test_parser $(if $(TEST_ANALYZER_SRC),$(B)/tests/test_analyzer) \
-             $(if $(TEST_CLI_SRC),$(B)/tests/test_cli)
+             $(if $(TEST_CLI_SRC),$(B)/tests/test_cli) $(if $(TEST_LSP_SRC),$(B)/tests/test_lsp)
 unit: $(UNIT_BINS)
 	@for t in $(UNIT_BINS); do echo "== $$t"; $$t --jobs 2 || exit 1; done
 
 test-one: all unit $(TEST_TOOLS)
 	B=$(B) tests/run_suites.sh
 	tests/cli/run_check_tests.sh $(B)
+	B=$(B) tests/lsp/run.sh
 
 test: deps
 	$(MAKE) B=build test-one

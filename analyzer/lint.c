@@ -55,6 +55,15 @@ static const RuleInfo rule_table[AN_RULE_COUNT] = {
     {AN_W_FOR_DIRECTION, true, NULL},
     {AN_W_REQUIRE_YIELD, true, NULL},
     {AN_W_NO_OBJ_CALLS, true, NULL},
+    {AN_W_NO_EMPTY_CHARACTER_CLASS, true, NULL},
+    {AN_W_NO_REGEX_SPACES, true, NULL},
+    {AN_W_NO_CONTROL_REGEX, true, NULL},
+    {AN_W_NO_INVALID_REGEXP, true, an_opts_no_invalid_regexp},
+    {AN_W_NO_NONOCTAL_DECIMAL_ESCAPE, true, NULL},
+    {AN_W_NO_LOSS_OF_PRECISION, true, NULL},
+    {AN_W_NO_UNSAFE_OPTIONAL_CHAINING, true, an_opts_no_unsafe_optional_chaining},
+    {AN_W_NO_IRREGULAR_WHITESPACE, true, an_opts_no_irregular_whitespace},
+    {AN_W_NO_INNER_DECLARATIONS, false, an_opts_no_inner_declarations},
 };
 
 static const RuleInfo *rule_info(OchDiagCode rule) {
@@ -87,6 +96,7 @@ void an_lint_init_for_options(AnLint *L) {
     L->o.redeclare_builtins = true;
     L->o.const_loops = 1;
     L->o.restricted_report_global_this = true;
+    L->o.ws_skip_strings = true;
 }
 
 // Parses and applies the options of one rule; false (message in err) when
@@ -366,6 +376,7 @@ void an_lint_run(AnResult *res, const AnOptions *opts) {
     L->arena = &res->arena;
     L->module = res->root->kind == AN_SCOPE_MODULE;
     och_arena_init(&L->tmp);
+    och_arena_init(&L->re_arena);
     L->first_diag = res->diags.v.len;
 
     bool any = false;
@@ -390,9 +401,12 @@ void an_lint_run(AnResult *res, const AnOptions *opts) {
         an_lint_register_expr(L);
         an_lint_register_decl(L);
         an_lint_register_flow(L);
+        an_lint_register_regex(L);
+        L->ws_collect = L->on[an_rule_index(AN_W_NO_IRREGULAR_WHITESPACE)];
         an_lint_walk(L);
         an_lint_finish_flow(L);
         an_lint_finish_scope(L);
+        if (L->on[an_rule_index(AN_W_NO_IRREGULAR_WHITESPACE)]) an_lint_irregular_whitespace(L);
         error_ranges(L);
         finalize(L);
     }
@@ -402,7 +416,12 @@ void an_lint_run(AnResult *res, const AnOptions *opts) {
     och_vec_free(&L->err_stmts);
     och_vec_free(&L->err_ranges);
     och_vec_free(&L->literals);
+    och_vec_free(&L->ws_strings);
+    och_vec_free(&L->ws_regexps);
+    och_vec_free(&L->ws_templates);
+    och_vec_free(&L->ws_jsx);
     och_free(L->stack);
     och_arena_free(&L->tmp);
+    och_arena_free(&L->re_arena);
     och_free(L);
 }

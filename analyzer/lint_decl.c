@@ -310,7 +310,88 @@ static void with_stmt(AnLint *L, PsNode *n) {
                    "error in strict mode); use a variable for the object.");
 }
 
+// ---------------------------------------------------------------------------
+// no-inner-declarations.
+
+bool an_opts_no_inner_declarations(AnLint *L, const AnJson *a, OchBuf *err) {
+    if (a->count == 0) return true;
+    static const char *const first[] = {"functions", "both", NULL};
+    uint8_t e;
+    if (!an_opts_enum(a->items[0], "the first option", first, &e, err)) return false;
+    L->o.inner_both = e == 1;
+    if (a->count > 2) {
+        och_buf_printf(err, "expected at most two options");
+        return false;
+    }
+    if (a->count == 2) {
+        const AnJson *o = a->items[1];
+        if (o->type != AN_JSON_OBJECT) {
+            och_buf_printf(err, "the second option must be an object");
+            return false;
+        }
+        for (uint32_t i = 0; i < o->count; i++)
+            if (strcmp(o->keys[i], "blockScopedFunctions") != 0) {
+                och_buf_printf(err, "unknown option \"%s\"", o->keys[i]);
+                return false;
+            }
+        const AnJson *v = an_json_get(o, "blockScopedFunctions");
+        if (v) {
+            static const char *const vals[] = {"allow", "disallow", NULL};
+            if (!an_opts_enum(v, "\"blockScopedFunctions\"", vals, &e, err)) return false;
+            L->o.inner_disallow_block_functions = e == 1;
+        }
+    }
+    return true;
+}
+
+static void inner_check(AnLint *L, PsNode *n, bool fn) {
+    PsNode *p = an_lint_parent(L, 0);
+    if (!p) return;
+    if (p->kind == PS_NODE_BLOCK) {
+        PsNode *gp = an_lint_parent(L, 1);
+        if (gp && (gp->kind == PS_NODE_FUNCTION_DECL || gp->kind == PS_NODE_FUNCTION_EXPR ||
+                   gp->kind == PS_NODE_ARROW_FUNCTION))
+            return;
+    }
+    if (p->kind == PS_NODE_PROGRAM || p->kind == PS_NODE_STATIC_BLOCK ||
+        p->kind == PS_NODE_EXPORT_NAMED_DECL || p->kind == PS_NODE_EXPORT_DEFAULT_DECL)
+        return;
+    const char *body = "program";
+    for (uint32_t k = 0; k < L->depth; k++) {
+        PsNode *a = an_lint_parent(L, k);
+        if (a->kind == PS_NODE_STATIC_BLOCK) {
+            body = "class static block body";
+            break;
+        }
+        if (a->kind == PS_NODE_FUNCTION_DECL || a->kind == PS_NODE_FUNCTION_EXPR ||
+            a->kind == PS_NODE_ARROW_FUNCTION) {
+            body = "function body";
+            break;
+        }
+    }
+    an_lint_report(L, AN_W_NO_INNER_DECLARATIONS, n->start, n->end,
+                   "Move %s declaration to %s root.", fn ? "function" : "variable", body);
+}
+
+static void inner_function(AnLint *L, PsNode *n) {
+    if (!L->o.inner_disallow_block_functions) {
+        // Strict code (ES2015+) scopes block functions: allowed.
+        AnScope *s = an_scope_of_node(L->res, n);
+        while (s && s->node == n) s = s->parent;
+        if (s && (s->flags & AN_SF_STRICT)) return;
+    }
+    inner_check(L, n, true);
+}
+
+static void inner_var(AnLint *L, PsNode *n) {
+    if (L->o.inner_both && n->op == PS_VAR_VAR) inner_check(L, n, false);
+}
+
 void an_lint_register_decl(AnLint *L) {
+    if (on(L, AN_W_NO_INNER_DECLARATIONS)) {
+        an_lint_on(L, PS_NODE_FUNCTION_DECL, inner_function);
+        an_lint_on(L, PS_NODE_VAR_DECL, inner_var);
+    }
     if (on(L, AN_W_NO_DUPE_KEYS)) an_lint_on(L, PS_NODE_OBJECT_EXPR, dupe_keys);
     if (on(L, AN_W_NO_DUPE_CLASS_MEMBERS)) an_lint_on(L, PS_NODE_CLASS_BODY, dupe_class_members);
     if (on(L, AN_W_NO_DUPE_ARGS)) {

@@ -4,6 +4,8 @@
 // no-prototype-builtins, for-direction, no-obj-calls, no-delete-var,
 // no-octal.
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "lint_int.h"
 
@@ -878,6 +880,44 @@ static void octal(AnLint *L, PsNode *n) {
                        (int)(n->end - n->start - 1), s + 1);
 }
 
+// no-nonoctal-decimal-escape: `\8` and `\9` in string literals.
+static void nonoctal_escape(AnLint *L, PsNode *n) {
+    if (n->op != PS_LIT_STRING) return;
+    const char *s = L->src;
+    uint32_t end = n->end;
+    if (!memchr(s + n->start, '\\', end - n->start)) return;
+    bool prev_zero = false;
+    for (uint32_t p = n->start + 1; p + 1 < end;) {
+        if (s[p] != '\\') {
+            p++;
+            prev_zero = false;
+            continue;
+        }
+        char e = s[p + 1];
+        if (e == '8' || e == '9') {
+            uint32_t d = an_lint_report(L, AN_W_NO_NONOCTAL_DECIMAL_ESCAPE, p, p + 2,
+                                        "Don't use '\\%c' escape sequence: it means just '%c' "
+                                        "(and is an error in strict mode and templates).",
+                                        e, e);
+            char one[2] = {e, 0};
+            if (prev_zero) {
+                char rep[16];
+                snprintf(rep, sizeof rep, "\\u0000%c", e);
+                AnEdit ed = {{p - 2, p + 2}, rep, (uint32_t)strlen(rep)};
+                an_lint_fix(L, d, "Replace the escapes with '\\u0000' followed by the digit", true,
+                            1, &ed);
+            } else {
+                an_lint_fix1(L, d, "Replace the escape with the digit (same meaning)", true, p, p + 2,
+                             one);
+            }
+            char bs[4] = {'\\', '\\', e, 0};
+            an_lint_fix1(L, d, "Escape the backslash to include it in the string", true, p, p + 2, bs);
+        }
+        prev_zero = e == '0';
+        p += 2;
+    }
+}
+
 // Stack of pending constant loops (no-constant-condition).
 static ConstLoopVec *const_loops(AnLint *L) {
     if (!L->const_loops) L->const_loops = och_calloc(1, sizeof(ConstLoopVec));
@@ -892,7 +932,10 @@ void an_lint_expr_free(AnLint *L) {
     L->const_loops = NULL;
 }
 
+void an_lint_register_expr2(AnLint *L);
+
 void an_lint_register_expr(AnLint *L) {
+    an_lint_register_expr2(L);
     if (on(L, AN_W_NO_CONSTANT_CONDITION)) {
         an_lint_on(L, PS_NODE_IF_STMT, const_if);
         an_lint_on(L, PS_NODE_CONDITIONAL_EXPR, const_if);
@@ -935,4 +978,293 @@ void an_lint_register_expr(AnLint *L) {
     }
     if (on(L, AN_W_NO_DELETE_VAR)) an_lint_on(L, PS_NODE_UNARY_EXPR, delete_var);
     if (on(L, AN_W_NO_OCTAL)) an_lint_on(L, PS_NODE_LITERAL, octal);
+    if (on(L, AN_W_NO_NONOCTAL_DECIMAL_ESCAPE)) an_lint_on(L, PS_NODE_LITERAL, nonoctal_escape);
+}
+
+// ---------------------------------------------------------------------------
+// no-loss-of-precision: a number literal whose written digits the stored
+// double does not reproduce (ESLint's algorithm on the raw text).
+
+typedef struct SciNum {
+    char digits[128];  // significant digits ("coefficient")
+    uint32_t n;
+    long magnitude;
+    bool too_long;
+} SciNum;
+
+// ESLint's convertNumberToScientificNotation on a raw decimal string.
+static void sci_from_decimal(const char *s, uint32_t len, bool as_float, SciNum *out) {
+    uint32_t e = 0;
+    while (e < len && s[e] != 'e') e++;
+    const char *c = s;
+    uint32_t cl = e;
+    bool has_dot = memchr(s, '.', len) != NULL;
+    out->n = 0;
+    out->too_long = false;
+    // Leading zeros go.
+    uint32_t i = 0;
+    while (i < cl && c[i] == '0') i++;
+    if (as_float || has_dot) {
+        const char *t = c + i;
+        uint32_t tl = cl - i;
+        const char *dot = memchr(t, '.', tl);
+        if (dot == t) {
+            uint32_t k = 1;
+            while (k < tl && t[k] == '0') k++;
+            for (uint32_t m = k; m < tl; m++) {
+                if (out->n < sizeof out->digits) out->digits[out->n++] = t[m];
+                else out->too_long = true;
+            }
+            out->magnitude = (long)(tl - k) - (long)tl;
+        } else if (!dot) {
+            for (uint32_t m = 0; m < tl; m++) {
+                if (out->n < sizeof out->digits) out->digits[out->n++] = t[m];
+                else out->too_long = true;
+            }
+            out->magnitude = (long)tl - 1;
+        } else {
+            for (uint32_t m = 0; m < tl; m++) {
+                if (t[m] == '.') continue;
+                if (out->n < sizeof out->digits) out->digits[out->n++] = t[m];
+                else out->too_long = true;
+            }
+            out->magnitude = (long)(dot - t) - 1;
+        }
+    } else {
+        uint32_t tl = cl - i;
+        uint32_t sig = tl;
+        while (sig > 0 && c[i + sig - 1] == '0') sig--;
+        for (uint32_t m = 0; m < sig; m++) {
+            if (out->n < sizeof out->digits) out->digits[out->n++] = c[i + m];
+            else out->too_long = true;
+        }
+        out->magnitude = (long)tl - 1;
+    }
+    if (e < len) out->magnitude += strtol(s + e + 1, NULL, 10);
+}
+
+static bool loses_precision(const AnLint *L, const PsNode *n) {
+    double value = ((const PsLiteral *)n)->u.number;
+    char raw[160];
+    uint32_t rl = 0;
+    for (uint32_t p = n->start; p < n->end; p++) {
+        char c = L->src[p];
+        if (c == '_') continue;
+        if (rl + 1 >= sizeof raw) return false;  // absurdly long: leave alone
+        raw[rl++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    raw[rl] = 0;
+    bool legacy_octal = rl >= 2 && raw[0] == '0';
+    for (uint32_t i = 1; i < rl && legacy_octal; i++) legacy_octal = raw[i] >= '0' && raw[i] <= '7';
+    int base = 10;
+    if (rl > 2 && raw[0] == '0' && (raw[1] == 'x' || raw[1] == 'b' || raw[1] == 'o'))
+        base = raw[1] == 'x' ? 16 : raw[1] == 'b' ? 2 : 8;
+    else if (legacy_octal)
+        base = 8;
+    if (base != 10) {
+        // The raw digits must end with the value written in that base
+        // (exact for integers: bases are powers of two).
+        if (!(value >= 0) || isinf(value)) return true;
+        char digs[1100];
+        uint32_t nd = 0;
+        int bits = base == 16 ? 4 : base == 8 ? 3 : 1;
+        // value = m * 2^ex with m < 2^53 integer.
+        int ex;
+        double m = frexp(value, &ex);  // value = m * 2^ex, 0.5 <= m < 1
+        uint64_t mant = (uint64_t)ldexp(m, 53);
+        ex -= 53;
+        // Binary digits, least significant first.
+        uint8_t bin[1100];
+        uint32_t nb = 0;
+        if (value == 0) bin[nb++] = 0;
+        else {
+            while (ex < 0 && !(mant & 1)) mant >>= 1, ex++;
+            for (int z = 0; z < ex && nb < sizeof bin; z++) bin[nb++] = 0;
+            while (mant && nb < sizeof bin) bin[nb++] = mant & 1, mant >>= 1;
+        }
+        for (uint32_t i = 0; i < nb; i += (uint32_t)bits) {
+            int d = 0;
+            for (int b = bits - 1; b >= 0; b--)
+                d = d * 2 + ((i + (uint32_t)b) < nb ? bin[i + (uint32_t)b] : 0);
+            if (nd < sizeof digs) digs[nd++] = "0123456789abcdef"[d];
+        }
+        while (nd > 1 && digs[nd - 1] == '0') nd--;
+        // digs is least significant first; compare with the raw tail.
+        if (nd > rl) return true;
+        for (uint32_t i = 0; i < nd; i++)
+            if (raw[rl - 1 - i] != digs[i]) return true;
+        return false;
+    }
+    // Base ten: drop a '.' before 'e' or at the end.
+    char r2[160];
+    uint32_t r2l = 0;
+    for (uint32_t i = 0; i < rl; i++) {
+        if (raw[i] == '.' && (i + 1 == rl || raw[i + 1] == 'e')) continue;
+        r2[r2l++] = raw[i];
+    }
+    SciNum a;
+    sci_from_decimal(r2, r2l, false, &a);
+    if (value == 0) {
+        for (uint32_t i = 0; i < a.n; i++)
+            if (a.digits[i] != '0') return true;
+        return false;
+    }
+    if (a.too_long || a.n > 100) return true;
+    if (a.n == 0) return false;
+    char stored[160];
+    int sl = snprintf(stored, sizeof stored, "%.*e", (int)a.n - 1, value);
+    if (sl <= 0 || (size_t)sl >= sizeof stored) return false;
+    // "d.ddde+XX" -> digits and magnitude.
+    SciNum b;
+    b.n = 0;
+    const char *p = stored;
+    while (*p && *p != 'e') {
+        if (*p >= '0' && *p <= '9') b.digits[b.n++] = *p;
+        p++;
+    }
+    b.magnitude = *p == 'e' ? strtol(p + 1, NULL, 10) : 0;
+    return a.magnitude != b.magnitude || a.n != b.n || memcmp(a.digits, b.digits, a.n) != 0;
+}
+
+static void loss_of_precision(AnLint *L, PsNode *n) {
+    if (n->op != PS_LIT_NUMBER || !loses_precision(L, n)) return;
+    an_lint_report(L, AN_W_NO_LOSS_OF_PRECISION, n->start, n->end,
+                   "This number literal will lose precision at runtime: the stored value is not "
+                   "the number written.");
+}
+
+// ---------------------------------------------------------------------------
+// no-unsafe-optional-chaining.
+
+bool an_opts_no_unsafe_optional_chaining(AnLint *L, const AnJson *a, OchBuf *err) {
+    static const char *const keys[] = {"disallowArithmeticOperators", NULL};
+    const AnJson *o;
+    if (!an_opts_object(a, keys, &o, err)) return false;
+    return an_opts_bool(o, "disallowArithmeticOperators", &L->o.optchain_arith, err);
+}
+
+static void chain_check(AnLint *L, const PsNode *n, bool arith) {
+    if (!n) return;
+    switch ((PsNodeKind)n->kind) {
+    case PS_NODE_LOGICAL_EXPR: {
+        const PsBinary *b = (const PsBinary *)n;
+        if (n->op == PS_OP_OR || n->op == PS_OP_NULLISH) {
+            chain_check(L, b->right, arith);
+        } else {
+            chain_check(L, b->left, arith);
+            chain_check(L, b->right, arith);
+        }
+        return;
+    }
+    case PS_NODE_SEQUENCE_EXPR: {
+        const PsList *l = &((const PsListNode *)n)->items;
+        if (l->count) chain_check(L, l->items[l->count - 1], arith);
+        return;
+    }
+    case PS_NODE_CONDITIONAL_EXPR:
+        chain_check(L, ((const PsConditional *)n)->consequent, arith);
+        chain_check(L, ((const PsConditional *)n)->alternate, arith);
+        return;
+    case PS_NODE_AWAIT_EXPR:
+        chain_check(L, ((const PsUnary *)n)->arg, arith);
+        return;
+    case PS_NODE_CHAIN_EXPR:
+        if (arith)
+            an_lint_report(L, AN_W_NO_UNSAFE_OPTIONAL_CHAINING, n->start, n->end,
+                           "Unsafe arithmetic operation on optional chaining. It can result in NaN.");
+        else
+            an_lint_report(L, AN_W_NO_UNSAFE_OPTIONAL_CHAINING, n->start, n->end,
+                           "Unsafe usage of optional chaining. If it short-circuits with "
+                           "'undefined' the evaluation will throw TypeError.");
+        return;
+    default:
+        return;
+    }
+}
+
+static bool is_pattern(const PsNode *n) {
+    return n && (n->kind == PS_NODE_OBJECT_PATTERN || n->kind == PS_NODE_ARRAY_PATTERN);
+}
+
+static bool arith_op(uint8_t op) {
+    return op == PS_OP_ADD || op == PS_OP_SUB || op == PS_OP_DIV || op == PS_OP_MUL ||
+           op == PS_OP_MOD || op == PS_OP_EXP;
+}
+
+static void optchain(AnLint *L, PsNode *n) {
+    switch ((PsNodeKind)n->kind) {
+    case PS_NODE_ASSIGN_EXPR: {
+        PsBinary *b = (PsBinary *)n;
+        if (is_pattern(b->left)) chain_check(L, b->right, false);
+        if (L->o.optchain_arith && (n->op == PS_OP_ADD_ASSIGN || n->op == PS_OP_SUB_ASSIGN ||
+                                    n->op == PS_OP_DIV_ASSIGN || n->op == PS_OP_MUL_ASSIGN ||
+                                    n->op == PS_OP_MOD_ASSIGN || n->op == PS_OP_EXP_ASSIGN))
+            chain_check(L, b->right, true);
+        return;
+    }
+    case PS_NODE_ASSIGN_PATTERN: {
+        PsBinary *b = (PsBinary *)n;
+        if (is_pattern(b->left)) chain_check(L, b->right, false);
+        return;
+    }
+    case PS_NODE_CLASS_DECL: case PS_NODE_CLASS_EXPR:
+        chain_check(L, ((PsClass *)n)->super_class, false);
+        return;
+    case PS_NODE_CALL_EXPR:
+        if (!(n->flags & PS_NF_OPTIONAL)) chain_check(L, ((PsCall *)n)->callee, false);
+        return;
+    case PS_NODE_NEW_EXPR:
+        chain_check(L, ((PsCall *)n)->callee, false);
+        return;
+    case PS_NODE_VAR_DECLARATOR:
+        if (is_pattern(((PsVarDeclarator *)n)->id)) chain_check(L, ((PsVarDeclarator *)n)->init, false);
+        return;
+    case PS_NODE_MEMBER_EXPR:
+        if (!(n->flags & PS_NF_OPTIONAL)) chain_check(L, ((PsMember *)n)->object, false);
+        return;
+    case PS_NODE_TAGGED_TEMPLATE:
+        chain_check(L, ((PsTaggedTemplate *)n)->tag, false);
+        return;
+    case PS_NODE_FOR_OF_STMT:
+        chain_check(L, ((PsForIn *)n)->right, false);
+        return;
+    case PS_NODE_SPREAD_ELEMENT: {
+        PsNode *p = an_lint_parent(L, 0);
+        if (p && p->kind != PS_NODE_OBJECT_EXPR) chain_check(L, ((PsUnary *)n)->arg, false);
+        return;
+    }
+    case PS_NODE_YIELD_EXPR:
+        if (n->flags & PS_NF_DELEGATE) chain_check(L, ((PsUnary *)n)->arg, false);
+        return;
+    case PS_NODE_BINARY_EXPR: {
+        PsBinary *b = (PsBinary *)n;
+        if (n->op == PS_OP_IN || n->op == PS_OP_INSTANCEOF) chain_check(L, b->right, false);
+        if (L->o.optchain_arith && arith_op(n->op)) {
+            chain_check(L, b->right, true);
+            chain_check(L, b->left, true);
+        }
+        return;
+    }
+    case PS_NODE_WITH_STMT:
+        chain_check(L, ((PsWith *)n)->object, false);
+        return;
+    case PS_NODE_UNARY_EXPR:
+        if (L->o.optchain_arith && (n->op == PS_OP_NEG || n->op == PS_OP_PLUS))
+            chain_check(L, ((PsUnary *)n)->arg, true);
+        return;
+    default:
+        return;
+    }
+}
+
+void an_lint_register_expr2(AnLint *L) {
+    if (on(L, AN_W_NO_LOSS_OF_PRECISION)) an_lint_on(L, PS_NODE_LITERAL, loss_of_precision);
+    if (on(L, AN_W_NO_UNSAFE_OPTIONAL_CHAINING)) {
+        static const PsNodeKind kinds[] = {
+            PS_NODE_ASSIGN_EXPR, PS_NODE_ASSIGN_PATTERN, PS_NODE_CLASS_DECL, PS_NODE_CLASS_EXPR,
+            PS_NODE_CALL_EXPR, PS_NODE_NEW_EXPR, PS_NODE_VAR_DECLARATOR, PS_NODE_MEMBER_EXPR,
+            PS_NODE_TAGGED_TEMPLATE, PS_NODE_FOR_OF_STMT, PS_NODE_SPREAD_ELEMENT,
+            PS_NODE_YIELD_EXPR, PS_NODE_BINARY_EXPR, PS_NODE_WITH_STMT, PS_NODE_UNARY_EXPR};
+        for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) an_lint_on(L, kinds[i], optchain);
+    }
 }

@@ -107,7 +107,13 @@ typedef struct AnLintOpts {
     bool empty_pattern_allow_param_objects;  // allowObjectPatternsAsParameters
     // no-shadow-restricted-names
     bool restricted_report_global_this;  // reportGlobalThis (default false in v9, true in v10)
-    // no-inner-declarations etc. added with their rules.
+    // no-irregular-whitespace
+    bool ws_skip_comments, ws_skip_strings, ws_skip_templates, ws_skip_regexps, ws_skip_jsx_text;
+    // no-inner-declarations: "both"; blockScopedFunctions "disallow"
+    bool inner_both, inner_disallow_block_functions;
+    // no-invalid-regexp: allowConstructorFlags beyond the standard ones
+    char regexp_extra_flags[16];
+    uint8_t regexp_extra_flags_len;
     // no-global-assign
     const AnJson *global_assign_exceptions;  // array of names or NULL
     // no-prototype-builtins: none. no-octal: none.
@@ -210,6 +216,7 @@ struct AnLint {
     AnLintOpts o;
     OchArena *arena;             // = &res->arena
     OchArena tmp;                // scratch for the run
+    OchArena re_arena;           // regexp pattern trees (lint_regex.c)
 
     AnHookList enter[PS_NODE_KIND_COUNT], leave[PS_NODE_KIND_COUNT];
     uint8_t kind_flags[PS_NODE_KIND_COUNT];  // AN_KF_*: what the walk does per kind
@@ -251,6 +258,9 @@ struct AnLint {
     AnPtrMap array_elems;        // identifiers directly in an array pattern
     AnPtrMap static_block_classes;  // class nodes with a static block
     void *const_loops;           // no-constant-condition: pending loops (lint_expr.c)
+    // no-irregular-whitespace: spans the skip options need (collected when on)
+    bool ws_collect;
+    OCH_VEC(OchSpan) ws_strings, ws_regexps, ws_templates, ws_jsx;
 };
 
 // The walk (lint_walk.c).
@@ -303,6 +313,7 @@ void an_lint_expr_free(AnLint *L);
 void an_lint_register_decl(AnLint *L);
 void an_lint_register_flow(AnLint *L);
 void an_lint_finish_flow(AnLint *L);
+void an_lint_register_regex(AnLint *L);
 
 // Option parsers: read rule options (the JSON array) into L->o; false with
 // a message in err when invalid. NULL in the table: the rule takes none.
@@ -322,6 +333,12 @@ bool an_opts_no_unsafe_negation(AnLint *L, const AnJson *a, OchBuf *err);
 bool an_opts_no_empty_pattern(AnLint *L, const AnJson *a, OchBuf *err);
 bool an_opts_no_global_assign(AnLint *L, const AnJson *a, OchBuf *err);
 bool an_opts_no_shadow_restricted_names(AnLint *L, const AnJson *a, OchBuf *err);
+bool an_opts_no_invalid_regexp(AnLint *L, const AnJson *a, OchBuf *err);
+bool an_opts_no_unsafe_optional_chaining(AnLint *L, const AnJson *a, OchBuf *err);
+bool an_opts_no_irregular_whitespace(AnLint *L, const AnJson *a, OchBuf *err);
+bool an_opts_no_inner_declarations(AnLint *L, const AnJson *a, OchBuf *err);
+// no-irregular-whitespace, after the walk (lint_text.c).
+void an_lint_irregular_whitespace(AnLint *L);
 
 // Option helpers: the single object option of a rule (opts[0]) checked
 // against the allowed keys (NULL-terminated list); NULL when absent.

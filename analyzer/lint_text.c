@@ -191,3 +191,113 @@ uint32_t an_lint_newlines(const AnLint *L, uint32_t start, uint32_t end) {
     }
     return n;
 }
+
+// ---------------------------------------------------------------------------
+// no-irregular-whitespace: whitespace other than space, tab and the line
+// terminators LF/CR, anywhere outside string literals (by default).
+
+bool an_opts_no_irregular_whitespace(AnLint *L, const AnJson *a, OchBuf *err) {
+    static const char *const keys[] = {"skipComments", "skipStrings", "skipTemplates",
+                                       "skipRegExps", "skipJSXText", NULL};
+    const AnJson *o;
+    if (!an_opts_object(a, keys, &o, err)) return false;
+    return an_opts_bool(o, "skipComments", &L->o.ws_skip_comments, err) &&
+           an_opts_bool(o, "skipStrings", &L->o.ws_skip_strings, err) &&
+           an_opts_bool(o, "skipTemplates", &L->o.ws_skip_templates, err) &&
+           an_opts_bool(o, "skipRegExps", &L->o.ws_skip_regexps, err) &&
+           an_opts_bool(o, "skipJSXText", &L->o.ws_skip_jsx_text, err);
+}
+
+// Length of the irregular whitespace at p (0 if none); *lt set for
+// U+2028/U+2029 (irregular line terminators).
+static uint32_t irregular_at(const char *p, const char *end, bool *lt) {
+    unsigned char c = (unsigned char)*p;
+    *lt = false;
+    if (c == 0x0B || c == 0x0C) return 1;
+    if (c < 0xC2) return 0;
+    uint32_t cp;
+    uint32_t n = och_utf8_decode(p, (size_t)(end - p), &cp, false);
+    switch (cp) {
+    case 0x85: case 0xFEFF: case 0xA0: case 0x1680: case 0x180E: case 0x202F: case 0x205F:
+    case 0x3000:
+        return n;
+    case 0x2028: case 0x2029:
+        *lt = true;
+        return n;
+    default:
+        return cp >= 0x2000 && cp <= 0x200B ? n : 0;
+    }
+}
+
+// Whether off lies in one of the sorted spans.
+static bool in_spans(const OchSpan *v, uint32_t n, uint32_t off) {
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (v[mid].end <= off) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < n && v[lo].start <= off;
+}
+
+typedef struct WsComment {
+    OCH_VEC(OchSpan) spans;
+} WsComment;
+
+static bool collect_comment(AnLint *L, uint32_t start, uint32_t end, const char *b, uint32_t n,
+                            bool block, void *ctx) {
+    (void)L, (void)b, (void)n, (void)block;
+    WsComment *c = ctx;
+    OchSpan s = {start, end};
+    och_vec_push(&c->spans, s);
+    return true;
+}
+
+void an_lint_irregular_whitespace(AnLint *L) {
+    const char *s = L->src, *end = L->src + L->len;
+    // Fast test: most sources are ASCII without \v and \f.
+    const char *p = s;
+    if (L->len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
+        (unsigned char)s[2] == 0xBF)
+        p += 3;  // a byte order mark is not part of the text
+    const char *first = NULL;
+    for (const char *q = p; q < end; q++) {
+        unsigned char c = (unsigned char)*q;
+        if (c == 0x0B || c == 0x0C || c >= 0xC2) {
+            bool lt;
+            if (irregular_at(q, end, &lt)) {
+                first = q;
+                break;
+            }
+        }
+    }
+    if (!first) return;
+    WsComment com = {{0}};
+    if (L->o.ws_skip_comments) an_lint_comments_all(L, collect_comment, &com);
+    for (const char *q = first; q < end;) {
+        bool lt;
+        uint32_t n = irregular_at(q, end, &lt);
+        if (!n) {
+            q++;
+            continue;
+        }
+        uint32_t start = (uint32_t)(q - s), stop = start + n;
+        if (!lt) {
+            // A run on one line is one finding.
+            bool lt2;
+            uint32_t m;
+            while (stop < L->len && (m = irregular_at(s + stop, end, &lt2)) && !lt2) stop += m;
+        }
+        q = s + stop;
+        if (L->o.ws_skip_strings && in_spans(L->ws_strings.items, L->ws_strings.len, start)) continue;
+        if (L->o.ws_skip_regexps && in_spans(L->ws_regexps.items, L->ws_regexps.len, start)) continue;
+        if (L->o.ws_skip_templates && in_spans(L->ws_templates.items, L->ws_templates.len, start))
+            continue;
+        if (L->o.ws_skip_jsx_text && in_spans(L->ws_jsx.items, L->ws_jsx.len, start)) continue;
+        if (L->o.ws_skip_comments && in_spans(com.spans.items, com.spans.len, start)) continue;
+        an_lint_report(L, AN_W_NO_IRREGULAR_WHITESPACE, start, lt ? start + n : stop,
+                       "Irregular whitespace not allowed: this is not a plain space or line "
+                       "break; replace it with a space.");
+    }
+    och_vec_free(&com.spans);
+}

@@ -325,12 +325,20 @@ static void children(AnLint *L, PsNode *n) {
         if (n->op == PS_LIT_STRING || n->op == PS_LIT_REGEX) {
             OchSpan s = {n->start, n->end};
             och_vec_push(&L->literals, s);
+            if (L->ws_collect) {
+                if (n->op == PS_LIT_STRING) och_vec_push(&L->ws_strings, s);
+                else och_vec_push(&L->ws_regexps, s);
+            }
         }
         return;
     case PS_NODE_TEMPLATE_ELEMENT:
     case PS_NODE_JSX_TEXT: {
         OchSpan s = {n->start, n->end};
         och_vec_push(&L->literals, s);
+        if (L->ws_collect) {
+            if (n->kind == PS_NODE_JSX_TEXT) och_vec_push(&L->ws_jsx, s);
+            else och_vec_push(&L->ws_templates, s);
+        }
         return;
     }
     case PS_NODE_PROGRAM:

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "cmd_check.h"
+#include "cmd_lsp.h"
 
 typedef struct Command {
     const char *name;
@@ -20,7 +21,7 @@ static const Command commands[] = {
     {"run", "run a JavaScript file", NULL, NULL},
     {"test", "run tests written with node:test", NULL, NULL},
     {"repl", "interactive JavaScript shell", NULL, NULL},
-    {"lsp", "language server on stdin/stdout", NULL, NULL},
+    {"lsp", "language server on stdin/stdout", ochre_cmd_lsp, cli_lsp_usage},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -178,3 +178,56 @@ Test(lint_fixtures, every_rule_has_a_firing_and_a_quiet_fixture) {
         cr_expect(n >= 2, "rule %s needs fixtures that fire and that do not", id);
     }
 }
+
+// Diagnostic fixtures of the lint codes: tests/fixtures/diagnostics/W*.js
+// (caret lines name the code) and W*.fixed.js, linted with that rule only.
+Test(lint_fixtures, diagnostic_fixtures_of_lint_codes) {
+    unsigned seen = 0;
+    for (uint32_t i = 0; i < AN_RULE_COUNT; i++) {
+        OchDiagCode code = an_rule_code(i);
+        const char *cs = och_diag_code_str(code), *rule = an_rule_id(code);
+        for (int fixed = 0; fixed < 2; fixed++) {
+            char path[256];
+            snprintf(path, sizeof path, "tests/fixtures/diagnostics/%s%s.js", cs, fixed ? ".fixed" : "");
+            char *src = NULL;
+            size_t len = 0;
+            cr_assert(ps_source_read_file(path, &src, &len) == OCH_OK, "%s: missing", path);
+            PsOptions po;
+            ps_options_default(&po);
+            po.tolerant = true;
+            if (strncmp(src, "// module", 9) == 0) po.goal = PS_GOAL_MODULE;
+            PsParse *p = ps_parse(src, len, &po);
+            cr_expect(!ps_parse_has_errors(p), "%s: parse error", path);
+            AnRuleConfig rules[AN_RULE_COUNT];
+            for (uint32_t k = 0; k < AN_RULE_COUNT; k++)
+                rules[k] = (AnRuleConfig){k == i ? AN_LEVEL_ERROR : AN_LEVEL_OFF, NULL};
+            AnOptions ao;
+            an_options_default(&ao);
+            ao.lint = true;
+            ao.rules = rules;
+            AnResult *r = an_analyze(p, &ao);
+            LExpect ex[8];
+            size_t n = lint_expectations(src, len, cs, ex, 8);
+            if (fixed) {
+                cr_expect_eq(r->diags.v.len, 0, "%s: %s reported: %s", path, rule,
+                             r->diags.v.len ? r->diags.v.items[0].message : "");
+            } else {
+                cr_expect(n > 0, "%s: no caret line", path);
+                cr_expect_eq(r->diags.v.len, n, "%s: %u findings for %zu caret lines", path,
+                             r->diags.v.len, n);
+                for (size_t k = 0; k < n && k < r->diags.v.len; k++) {
+                    const OchDiag *d = &r->diags.v.items[k];
+                    cr_expect(d->span.start == ex[k].start &&
+                                  (d->span.end == ex[k].end || (ex[k].to_eol && d->span.end > ex[k].end)),
+                              "%s: %s at %u-%u, carets say %u-%u", path, cs, d->span.start,
+                              d->span.end, ex[k].start, ex[k].end);
+                }
+            }
+            an_result_free(r);
+            ps_parse_free(p);
+            och_free(src);
+            seen++;
+        }
+    }
+    cr_expect_eq(seen, 2 * AN_RULE_COUNT);
+}

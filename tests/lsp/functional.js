@@ -8,7 +8,17 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { Client } = require('./lsp_client');
+const lsp = require('./lsp_client');
+
+// Every server started, so that sanitizer reports (ASan/UBSan builds) on
+// their stderr fail the run.
+const started = [];
+class Client extends lsp.Client {
+    constructor(...args) {
+        super(...args);
+        started.push(this);
+    }
+}
 
 const tests = [];
 function T(name, fn) { tests.push({ name, fn }); }
@@ -434,7 +444,14 @@ async function main() {
             console.log(`FAIL ${t.name}: ${e instanceof Fail ? e.message : e.stack}`);
         }
     }
-    if (server) server.kill();
+    if (server) await server.shutdown().catch(() => server.kill());
+    await Promise.all(started.map((c) => (c.exitCode === null ? (c.kill(), c.exited) : null)));
+    for (const c of started) {
+        if (/Sanitizer|runtime error:/.test(c.stderr)) {
+            failed++;
+            console.log('FAIL sanitizer report:\n' + c.stderr.slice(0, 4000));
+        }
+    }
     console.log(`${passed} passed, ${failed} failed`);
     process.exit(failed ? 1 : 0);
 }
