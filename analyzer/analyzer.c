@@ -1,11 +1,18 @@
 // Analyzer entry points: options, an_analyze (one walk over the tree, then
 // the indexes are sorted) and freeing a result.
+#include <stdlib.h>
+
 #include "analyzer_int.h"
 
 void an_options_default(AnOptions *opts) {
     memset(opts, 0, sizeof *opts);
     opts->annex_b = true;
     opts->early_errors = true;
+}
+
+static int cmp_ref_start(const void *a, const void *b) {
+    uint32_t x = (*(AnRef *const *)a)->node->start, y = (*(AnRef *const *)b)->node->start;
+    return x < y ? -1 : x > y;
 }
 
 AnResult *an_analyze(const PsParse *parse, const AnOptions *opts) {
@@ -17,6 +24,7 @@ AnResult *an_analyze(const PsParse *parse, const AnOptions *opts) {
     AnResult *res = och_calloc(1, sizeof *res);
     res->parse = parse;
     och_arena_init(&res->arena);
+    och_arena_init(&res->decl_arena);
     res->diags.arena = &res->arena;
 
     AnWalker w;
@@ -42,6 +50,16 @@ AnResult *an_analyze(const PsParse *parse, const AnOptions *opts) {
         res->root->fn = res->root->this_scope = res->root;
     }
     an_index_finish(&w);
+    // Unresolved references, in source order (the walk appends them in
+    // walk order, nearly always the same).
+    res->unresolved = w.unresolved.items;
+    res->nunresolved = w.unresolved.len;
+    w.unresolved.items = NULL;
+    for (uint32_t i = 1; i < res->nunresolved; i++)
+        if (res->unresolved[i]->node->start < res->unresolved[i - 1]->node->start) {
+            qsort(res->unresolved, res->nunresolved, sizeof *res->unresolved, cmp_ref_start);
+            break;
+        }
     och_diag_sort(&res->diags);
     if (opts->lint) an_lint_run(res, opts);
 
@@ -57,6 +75,8 @@ void an_result_free(AnResult *self) {
     if (!self) return;
     och_diag_list_free(&self->diags);
     och_arena_free(&self->arena);
+    och_arena_free(&self->decl_arena);
+    och_free(self->unresolved);
     och_free(self->idents);
     och_free(self->scope_index);
     och_free(self);

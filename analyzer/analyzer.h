@@ -29,7 +29,14 @@
 // Early errors: the static-semantics errors of ECMA-262 that the parser does
 // not report (redeclarations, duplicate and undeclared exports), as
 // diagnostics E0500-E0999 (parser/diag_codes_analyzer.h,
-// docs/diagnostics/analyzer.md).
+// docs/diagnostics.md).
+//
+// Lint rules (AnOptions.lint): ESLint's rules by ESLint's ids, one
+// diagnostic code each (W1001..., parser/diag_codes_lint.h), configured with
+// a level and options per rule, environments and globals; they run after
+// the scope analysis in one walk over the tree and append their findings
+// (with fixes, AnResult.fixes) to the same diagnostic list. See
+// docs/lint-rules.md and docs/adr/0003-lint-rules.md.
 #ifndef OCHRE_ANALYZER_ANALYZER_H
 #define OCHRE_ANALYZER_ANALYZER_H
 
@@ -259,6 +266,7 @@ typedef enum AnBindingKind {
 #define AN_BF_STATIC 0x0800u      // PRIVATE: static member
 #define AN_BF_METHOD 0x1000u      // PRIVATE: method or accessor (not a field)
 #define AN_BF_FN_INIT 0x2000u     // first declared by `x = function/arrow` (a VAR_DECLARATOR)
+#define AN_BF_READ_OUTSIDE 0x4000u  // FUNCTION / FN_INIT: read by a reference outside that function
 
 struct AnBinding {
     const char *name;       // WTF-8, not NUL-terminated (points into source or arena)
@@ -347,7 +355,11 @@ typedef struct AnResult {
     // NULL when no finding has a fix; else diags.v.len entries, the fix of
     // each diagnostic or NULL (see an_result_fix).
     const AnFix **fixes;
-    OchArena arena;         // owns scopes, bindings, references, diagnostic text
+    OchArena arena;         // owns references, diagnostic text, lint fixes
+    OchArena decl_arena;    // owns scopes and bindings (dense: passes over them stay in cache)
+    // References that resolved to no binding (globals), in source order.
+    AnRef **unresolved;
+    uint32_t nunresolved;
     uint32_t nscopes, nbindings, nrefs;
     // Indexes sorted by node start (internal; use the functions below):
     // references and declarations (tagged pointers, see analyzer_int.h), and

@@ -102,6 +102,7 @@ typedef struct AnWalker {
     // end if an entry ever came before its predecessor).
     OCH_VEC(uintptr_t) idents;
     OCH_VEC(AnScope *) scope_ix;
+    OCH_VEC(AnRef *) unresolved;  // references without a binding (moved to the result)
     uint32_t idents_last, scopes_last;  // start of the last entry appended
     bool idents_unsorted, scopes_unsorted;
 } AnWalker;

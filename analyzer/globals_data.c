@@ -9,6 +9,22 @@
 #include "lint_int.h"
 #include "lint_globals.h"
 
+// WebGPU and the CSS Typed OM: exposed to windows and workers.
+#define WEBGPU_NAMES \
+    "GPU GPUAdapter GPUAdapterInfo GPUBindGroup GPUBindGroupLayout GPUBuffer GPUBufferUsage " \
+    "GPUCanvasContext GPUColorWrite GPUCommandBuffer GPUCommandEncoder GPUCompilationInfo " \
+    "GPUCompilationMessage GPUComputePassEncoder GPUComputePipeline GPUDevice " \
+    "GPUDeviceLostInfo GPUError GPUExternalTexture GPUInternalError GPUMapMode " \
+    "GPUOutOfMemoryError GPUPipelineError GPUPipelineLayout GPUQuerySet GPUQueue " \
+    "GPURenderBundle GPURenderBundleEncoder GPURenderPassEncoder GPURenderPipeline " \
+    "GPUSampler GPUShaderModule GPUShaderStage GPUSupportedFeatures GPUSupportedLimits " \
+    "GPUTexture GPUTextureUsage GPUTextureView GPUUncapturedErrorEvent GPUValidationError " \
+    "CSS CSSImageValue CSSKeywordValue CSSMathClamp CSSMathInvert CSSMathMax CSSMathMin " \
+    "CSSMathNegate CSSMathProduct CSSMathSum CSSMathValue CSSMatrixComponent CSSNumericArray " \
+    "CSSNumericValue CSSPerspective CSSRotate CSSScale CSSSkew CSSSkewX CSSSkewY " \
+    "CSSStyleValue CSSTransformComponent CSSTransformValue CSSTranslate CSSUnitValue " \
+    "CSSUnparsedValue CSSVariableReferenceValue StylePropertyMapReadOnly "
+
 // ECMA-262 2025: value and function properties of the global object,
 // constructors, other objects, and Object.prototype's methods (the global
 // object inherits them).
@@ -41,7 +57,8 @@ static const char shared_node_browser[] =
     "TextDecoderStream TextEncoder TextEncoderStream TransformStream "
     "TransformStreamDefaultController URL URLSearchParams WebAssembly WebSocket "
     "WritableStream WritableStreamDefaultController WritableStreamDefaultWriter "
-    "Navigator navigator EventSource";
+    "Navigator navigator EventSource CloseEvent ErrorEvent Storage localStorage sessionStorage "
+    "URLPattern";
 
 // Node.js globals (besides shared_node_browser and the CommonJS names).
 static const char node[] =
@@ -75,7 +92,26 @@ static const char worker[] =
     "SecurityPolicyViolationEvent VideoColorSpace VideoDecoder VideoEncoder VideoFrame "
     "AudioData AudioDecoder AudioEncoder EncodedAudioChunk EncodedVideoChunk ImageDecoder "
     "TrustedHTML TrustedScript TrustedScriptURL TrustedTypePolicy TrustedTypePolicyFactory "
-    "trustedTypes";
+    "trustedTypes addEventListener removeEventListener dispatchEvent requestAnimationFrame "
+    "cancelAnimationFrame scheduler Scheduler TaskController TaskPriorityChangeEvent TaskSignal "
+    WEBGPU_NAMES
+    "FileSystemDirectoryHandle FileSystemFileHandle FileSystemHandle FileSystemSyncAccessHandle "
+    "FileSystemWritableFileStream FontFaceSetLoadEvent ImageBitmapRenderingContext ImageTrack "
+    "ImageTrackList MediaSource MediaSourceHandle SourceBuffer SourceBufferList "
+    "NavigationPreloadManager NavigatorUAData Observable Subscriber PerformanceServerTiming "
+    "PeriodicSyncManager SyncManager PermissionStatus Permissions PushManager PushSubscription "
+    "PushSubscriptionOptions RTCDataChannel RTCEncodedAudioFrame RTCEncodedVideoFrame RTCError "
+    "RTCErrorEvent RTCRtpScriptTransformer RTCTransformEvent onrtctransform ReportBody "
+    "ServiceWorker ServiceWorkerContainer ServiceWorkerRegistration StorageBucket "
+    "StorageBucketManager TextMetrics URLPattern UserActivation WebGLObject WGSLLanguageFeatures "
+    "WebSocketError WebSocketStream WebTransport WebTransportBidirectionalStream "
+    "WebTransportDatagramDuplexStream WebTransportError WebTransportReceiveStream "
+    "WebTransportSendStream HID HIDConnectionEvent HIDDevice HIDInputReportEvent Serial "
+    "SerialPort USB USBAlternateInterface USBConfiguration USBConnectionEvent USBDevice "
+    "USBEndpoint USBInTransferResult USBInterface USBIsochronousInTransferPacket "
+    "USBIsochronousInTransferResult USBIsochronousOutTransferPacket "
+    "USBIsochronousOutTransferResult USBOutTransferResult IdleDetector PressureObserver "
+    "PressureRecord QuotaExceededError PERSISTENT TEMPORARY CropTarget RestrictionTarget";
 
 // Browsers: Window and the interfaces it exposes (DOM, HTML, CSSOM, UI
 // events, media, storage, graphics, network...). Event handler attributes
@@ -242,14 +278,7 @@ static const char browser[] =
     "WebGLProgram WebGLQuery WebGLRenderbuffer WebGLRenderingContext WebGL2RenderingContext "
     "WebGLSampler WebGLShader WebGLShaderPrecisionFormat WebGLSync WebGLTexture "
     "WebGLTransformFeedback WebGLUniformLocation WebGLVertexArrayObject "
-    "GPU GPUAdapter GPUAdapterInfo GPUBindGroup GPUBindGroupLayout GPUBuffer GPUBufferUsage "
-    "GPUCanvasContext GPUColorWrite GPUCommandBuffer GPUCommandEncoder GPUCompilationInfo "
-    "GPUCompilationMessage GPUComputePassEncoder GPUComputePipeline GPUDevice "
-    "GPUDeviceLostInfo GPUError GPUExternalTexture GPUInternalError GPUMapMode "
-    "GPUOutOfMemoryError GPUPipelineError GPUPipelineLayout GPUQuerySet GPUQueue "
-    "GPURenderBundle GPURenderBundleEncoder GPURenderPassEncoder GPURenderPipeline "
-    "GPUSampler GPUShaderModule GPUShaderStage GPUSupportedFeatures GPUSupportedLimits "
-    "GPUTexture GPUTextureUsage GPUTextureView GPUUncapturedErrorEvent GPUValidationError "
+    WEBGPU_NAMES
     // Media.
     "AudioContext BaseAudioContext OfflineAudioContext AudioBuffer AudioBufferSourceNode "
     "AudioDestinationNode AudioListener AudioNode AudioParam AudioParamMap "
@@ -286,7 +315,61 @@ static const char browser[] =
     "XRLayer XRLightEstimate XRLightProbe XRPose XRRay XRReferenceSpace XRReferenceSpaceEvent "
     "XRRenderState XRRigidTransform XRSession XRSessionEvent XRSpace XRSystem "
     "XRTransientInputHitTestResult XRTransientInputHitTestSource XRView XRViewerPose "
-    "XRViewport XRWebGLBinding XRWebGLDepthInformation XRWebGLLayer MathMLElement";
+    "XRViewport XRWebGLBinding XRWebGLDepthInformation XRWebGLLayer MathMLElement "
+    "XRCompositionLayer XRCubeLayer XRCylinderLayer XRDOMOverlayState XREquirectLayer "
+    "XRLayerEvent XRPlane XRPlaneSet XRProjectionLayer XRQuadLayer XRSubImage XRWebGLSubImage "
+    // Window's EventTarget methods and newer Window members.
+    "addEventListener removeEventListener dispatchEvent navigation cookieStore "
+    "documentPictureInPicture originAgentCluster queryLocalFonts credentialless "
+    "onanimationcancel onbeforematch onbeforexrselect oncontentvisibilityautostatechange "
+    "ongamepadconnected ongamepaddisconnected onscrollsnapchange onscrollsnapchanging "
+    // Device and platform APIs.
+    "Bluetooth BluetoothCharacteristicProperties BluetoothDevice "
+    "BluetoothRemoteGATTCharacteristic BluetoothRemoteGATTDescriptor "
+    "BluetoothRemoteGATTServer BluetoothRemoteGATTService BluetoothUUID USB "
+    "USBAlternateInterface USBConfiguration USBConnectionEvent USBDevice USBEndpoint "
+    "USBInTransferResult USBInterface USBIsochronousInTransferPacket "
+    "USBIsochronousInTransferResult USBIsochronousOutTransferPacket "
+    "USBIsochronousOutTransferResult USBOutTransferResult HID HIDConnectionEvent HIDDevice "
+    "HIDInputReportEvent Serial SerialPort MIDIAccess MIDIConnectionEvent MIDIInput "
+    "MIDIInputMap MIDIMessageEvent MIDIOutput MIDIOutputMap MIDIPort Sensor SensorErrorEvent "
+    "Accelerometer Gyroscope GravitySensor LinearAccelerationSensor OrientationSensor "
+    "AbsoluteOrientationSensor RelativeOrientationSensor BatteryManager Keyboard "
+    "KeyboardLayoutMap IdleDetector ImageCapture Presentation PresentationAvailability "
+    "PresentationConnection PresentationConnectionAvailableEvent "
+    "PresentationConnectionCloseEvent PresentationConnectionList PresentationReceiver "
+    "PresentationRequest RemotePlayback VideoPlaybackQuality VirtualKeyboard "
+    "VirtualKeyboardGeometryChangeEvent WindowControlsOverlay "
+    "WindowControlsOverlayGeometryChangeEvent ScreenDetailed ScreenDetails "
+    "SpeechRecognition SpeechRecognitionAlternative SpeechRecognitionErrorEvent "
+    "SpeechRecognitionEvent SpeechRecognitionResult SpeechRecognitionResultList "
+    "SpeechGrammar SpeechGrammarList "
+    // Network, storage, streams, misc.
+    "WebTransport WebTransportBidirectionalStream WebTransportDatagramDuplexStream "
+    "WebTransportError WebTransportReceiveStream WebTransportSendStream WebSocketStream "
+    "WebSocketError CookieStore CookieStoreManager CookieChangeEvent NavigationPreloadManager "
+    "NavigationPrecommitController BackgroundFetchManager BackgroundFetchRecord "
+    "BackgroundFetchRegistration PeriodicSyncManager SyncManager PaymentManager StorageBucket "
+    "StorageBucketManager FileSystem FileSystemDirectoryEntry FileSystemDirectoryReader "
+    "FileSystemEntry FileSystemFileEntry FileSystemObserver Observable Subscriber "
+    "CustomStateSet CaptureController CropTarget RestrictionTarget EditContext "
+    "TextFormat TextFormatUpdateEvent TextUpdateEvent CharacterBoundsUpdateEvent "
+    "DocumentPictureInPicture DocumentPictureInPictureEvent FragmentDirective "
+    "InputDeviceCapabilities InputDeviceInfo MediaStreamTrackProcessor "
+    "MediaStreamTrackGenerator MediaSourceHandle MediaRecorderErrorEvent "
+    "BrowserCaptureMediaStreamTrack CanvasCaptureMediaStreamTrack OverconstrainedError "
+    "RTCIceCandidatePair RTCEncodedAudioFrame RTCEncodedVideoFrame RTCRtpScriptTransform "
+    "ReportBody CSPViolationReportBody PerformanceElementTiming "
+    "PerformanceLongAnimationFrameTiming PerformanceScriptTiming VisibilityStateEntry "
+    "PermissionsPolicy FeaturePolicy Profiler Scheduling NavigatorUAData "
+    "NotRestoredReasonDetails NotRestoredReasons PressureObserver PressureRecord "
+    "QuotaExceededError SnapEvent ViewTransitionTypeSet WebGLObject WGSLLanguageFeatures "
+    "IdentityCredential IdentityProvider OTPCredential DigitalCredential NavigatorLogin "
+    "LaunchParams LaunchQueue GamepadPose CSSPositionTryRule CSSPositionTryDescriptors "
+    "CSSFontFaceDescriptors CSSPageDescriptors CSSMarginRule CSSViewTransitionRule "
+    "CSSStyleProperties CSSPseudoElement DelegatedInkTrailPresenter Ink "
+    "MediaCapabilitiesInfo TimeEvent TextEvent MediaKeyError DOMError "
+    "PERSISTENT TEMPORARY";
 
 static const AnEnvData envs[] = {
     {"builtin", es2025}, {"es5", es2025}, {"es6", es2025}, {"es2015", es2025},

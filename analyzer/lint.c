@@ -64,6 +64,11 @@ static const RuleInfo rule_table[AN_RULE_COUNT] = {
     {AN_W_NO_UNSAFE_OPTIONAL_CHAINING, true, an_opts_no_unsafe_optional_chaining},
     {AN_W_NO_IRREGULAR_WHITESPACE, true, an_opts_no_irregular_whitespace},
     {AN_W_NO_INNER_DECLARATIONS, false, an_opts_no_inner_declarations},
+    {AN_W_NO_UNUSED_PRIVATE_CLASS_MEMBERS, true, NULL},
+    {AN_W_CONSTRUCTOR_SUPER, true, NULL},
+    {AN_W_NO_THIS_BEFORE_SUPER, true, NULL},
+    {AN_W_NO_USELESS_ESCAPE, true, an_opts_no_useless_escape},
+    {AN_W_NO_CONSTANT_BINARY_EXPRESSION, true, an_opts_no_constant_binary_expression},
 };
 
 static const RuleInfo *rule_info(OchDiagCode rule) {
@@ -235,10 +240,10 @@ void an_lint_fix(AnLint *L, uint32_t diag, const char *title, bool suggestion, u
     f->nedits = nedits;
     f->edits = e;
     f->next = NULL;
-    // Alternatives chain after the first fix of the same finding.
-    for (uint32_t i = L->fixes.len; i-- > 0;) {
-        if (L->fixes.items[i].diag != diag) continue;
-        AnFix *p = L->fixes.items[i].fix;
+    // Alternatives chain after the first fix of the same finding (rules add
+    // them right after it, so only the last entry can match).
+    if (L->fixes.len && L->fixes.items[L->fixes.len - 1].diag == diag) {
+        AnFix *p = L->fixes.items[L->fixes.len - 1].fix;
         while (p->next) p = (AnFix *)p->next;
         p->next = f;
         return;
@@ -403,6 +408,8 @@ void an_lint_run(AnResult *res, const AnOptions *opts) {
         an_lint_register_flow(L);
         an_lint_register_regex(L);
         L->ws_collect = L->on[an_rule_index(AN_W_NO_IRREGULAR_WHITESPACE)];
+        an_lint_scan_directives(L);
+        if (L->ws_collect && L->o.ws_skip_comments) L->collect_literals = true;
         an_lint_walk(L);
         an_lint_finish_flow(L);
         an_lint_finish_scope(L);
@@ -412,10 +419,13 @@ void an_lint_run(AnResult *res, const AnOptions *opts) {
     }
     an_lint_globals_free(L);
     an_lint_expr_free(L);
+    an_lint_decl_free(L);
     och_vec_free(&L->fixes);
     och_vec_free(&L->err_stmts);
     och_vec_free(&L->err_ranges);
     och_vec_free(&L->literals);
+    och_vec_free(&L->directives);
+    och_vec_free(&L->super_calls);
     och_vec_free(&L->ws_strings);
     och_vec_free(&L->ws_regexps);
     och_vec_free(&L->ws_templates);

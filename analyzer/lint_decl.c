@@ -33,7 +33,19 @@ typedef struct KeyEntry {
 typedef struct KeySet {
     KeyEntry *items;
     uint32_t cap, len;
+    KeyEntry small[64];  // the table of most objects and classes: no allocation
 } KeySet;
+
+static void keyset_init(KeySet *ks) {
+    memset(ks->small, 0, sizeof ks->small);
+    ks->items = ks->small;
+    ks->cap = 64;
+    ks->len = 0;
+}
+
+static void keyset_free(KeySet *ks) {
+    if (ks->items != ks->small) och_free(ks->items);
+}
 
 static uint32_t key_hash(const char *s, uint32_t n) {
     uint32_t h = 2166136261u;
@@ -45,12 +57,12 @@ static KeyEntry *key_slot(KeySet *ks, const char *s, uint32_t n) {
     if ((ks->len + 1) * 2 > ks->cap) {
         uint32_t old = ks->cap;
         KeyEntry *items = ks->items;
-        ks->cap = old ? old * 2 : 16;
+        ks->cap = old * 2;
         ks->items = och_calloc(ks->cap, sizeof *ks->items);
         ks->len = 0;
         for (uint32_t i = 0; i < old; i++)
             if (items[i].name) *key_slot(ks, items[i].name, items[i].len) = items[i];
-        och_free(items);
+        if (items != ks->small) och_free(items);
     }
     uint32_t mask = ks->cap - 1;
     for (uint32_t i = key_hash(s, n) & mask;; i = (i + 1) & mask) {
@@ -66,23 +78,17 @@ static KeyEntry *key_slot(KeySet *ks, const char *s, uint32_t n) {
     }
 }
 
-// The static name of a key, copied into L->tmp (names outlive the buffer).
+// The static name of a key (identifier and string names point into the
+// tree; others are formatted into L->tmp).
 static bool key_name(AnLint *L, const PsNode *key, bool computed, const char **s, uint32_t *n) {
-    OchBuf b = {0};
-    if (!an_static_key(key, computed, &b)) {
-        och_buf_free(&b);
-        return false;
-    }
-    *n = (uint32_t)b.len;
-    *s = och_arena_memdup(&L->tmp, b.data ? b.data : "", b.len + 1);
-    och_buf_free(&b);
-    return true;
+    return an_key_view(&L->tmp, key, computed, s, n);
 }
 
 static void dupe_keys(AnLint *L, PsNode *n) {
     const PsList *l = &((PsListNode *)n)->items;
     if (l->count < 2) return;
-    KeySet ks = {0};
+    KeySet ks;
+    keyset_init(&ks);
     for (uint32_t i = 0; i < l->count; i++) {
         PsNode *p = l->items[i];
         if (!p || p->kind != PS_NODE_PROPERTY) continue;
@@ -105,13 +111,14 @@ static void dupe_keys(AnLint *L, PsNode *n) {
         if (get) e->bits |= 1;
         if (set) e->bits |= 2;
     }
-    och_free(ks.items);
+    keyset_free(&ks);
 }
 
 static void dupe_class_members(AnLint *L, PsNode *n) {
     const PsList *l = &((PsListNode *)n)->items;
     if (l->count < 2) return;
-    KeySet ks = {0};
+    KeySet ks;
+    keyset_init(&ks);
     for (uint32_t i = 0; i < l->count; i++) {
         PsNode *m = l->items[i];
         if (!m || (m->kind != PS_NODE_METHOD_DEF && m->kind != PS_NODE_PROPERTY_DEF)) continue;
@@ -139,7 +146,7 @@ static void dupe_class_members(AnLint *L, PsNode *n) {
                            "Duplicate name '%.*s': the later member replaces the earlier one.",
                            (int)len, s);
     }
-    och_free(ks.items);
+    keyset_free(&ks);
 }
 
 typedef struct DupArg {
@@ -387,7 +394,117 @@ static void inner_var(AnLint *L, PsNode *n) {
     if (L->o.inner_both && n->op == PS_VAR_VAR) inner_check(L, n, false);
 }
 
+// ---------------------------------------------------------------------------
+// no-unused-private-class-members: a private member that is never read
+// (writes, `this.#x++` as a statement and destructuring targets do not
+// count; accessors count as used once referenced).
+
+typedef struct PrivMember {
+    const char *name;
+    uint32_t len;
+    PsNode *decl;
+    bool used, accessor;
+} PrivMember;
+
+typedef struct PrivState {
+    OCH_VEC(PrivMember) members;
+    OCH_VEC(uint32_t) frames;  // start of each open class body's members
+} PrivState;
+
+static PrivState *priv_state(AnLint *L) {
+    if (!L->priv) L->priv = och_calloc(1, sizeof(PrivState));
+    return L->priv;
+}
+
+void an_lint_decl_free(AnLint *L) {
+    PrivState *ps = L->priv;
+    if (!ps) return;
+    och_vec_free(&ps->members);
+    och_vec_free(&ps->frames);
+    och_free(ps);
+    L->priv = NULL;
+}
+
+static void priv_enter(AnLint *L, PsNode *n) {
+    PrivState *ps = priv_state(L);
+    och_vec_push(&ps->frames, ps->members.len);
+    const PsList *l = &((PsListNode *)n)->items;
+    for (uint32_t i = 0; i < l->count; i++) {
+        PsNode *m = l->items[i];
+        if (!m || (m->kind != PS_NODE_PROPERTY_DEF && m->kind != PS_NODE_METHOD_DEF)) continue;
+        PsNode *key = ((PsClassMember *)m)->key;
+        if (!key || key->kind != PS_NODE_PRIVATE_IDENTIFIER || (m->flags & PS_NF_COMPUTED)) continue;
+        PrivMember pm = {((PsIdent *)key)->name, key->aux, m, false,
+                         m->kind == PS_NODE_METHOD_DEF && (m->op == PS_PROP_GET || m->op == PS_PROP_SET)};
+        // A getter/setter pair is one name (the later entry wins, as a Map).
+        bool merged = false;
+        for (uint32_t k = ps->frames.items[ps->frames.len - 1]; k < ps->members.len && !merged; k++)
+            if (ps->members.items[k].len == pm.len && memcmp(ps->members.items[k].name, pm.name, pm.len) == 0) {
+                ps->members.items[k].decl = m;
+                ps->members.items[k].accessor = pm.accessor;
+                merged = true;
+            }
+        if (!merged) och_vec_push(&ps->members, pm);
+    }
+}
+
+static void priv_leave(AnLint *L, PsNode *n) {
+    (void)n;
+    PrivState *ps = priv_state(L);
+    if (!ps->frames.len) return;
+    uint32_t from = ps->frames.items[--ps->frames.len];
+    for (uint32_t k = from; k < ps->members.len; k++) {
+        PrivMember *pm = &ps->members.items[k];
+        if (pm->used) continue;
+        PsNode *key = ((PsClassMember *)pm->decl)->key;
+        an_lint_report(L, AN_W_NO_UNUSED_PRIVATE_CLASS_MEMBERS, key->start, key->end,
+                       "'#%.*s' is defined but never used; remove it.", (int)pm->len, pm->name);
+    }
+    ps->members.len = from;
+}
+
+static void priv_ref(AnLint *L, PsNode *n) {
+    PrivState *ps = priv_state(L);
+    PrivMember *pm = NULL;
+    for (uint32_t k = ps->members.len; k-- > 0 && !pm;)
+        if (ps->members.items[k].len == n->aux && memcmp(ps->members.items[k].name, ((PsIdent *)n)->name, n->aux) == 0)
+            pm = &ps->members.items[k];
+    if (!pm || pm->used) return;
+    PsNode *p = an_lint_parent(L, 0);
+    if (!p || p->kind == PS_NODE_PROPERTY_DEF || p->kind == PS_NODE_METHOD_DEF) return;
+    if (pm->accessor) {
+        pm->used = true;
+        return;
+    }
+    PsNode *w = an_lint_parent(L, 1), *ww = an_lint_parent(L, 2);
+    if (w) {
+        // Write-only assignment.
+        bool assignish = w->kind == PS_NODE_ASSIGN_EXPR || w->kind == PS_NODE_FOR_IN_STMT ||
+                         w->kind == PS_NODE_FOR_OF_STMT || w->kind == PS_NODE_ASSIGN_PATTERN;
+        if (assignish) {
+            PsNode *left = w->kind == PS_NODE_FOR_IN_STMT || w->kind == PS_NODE_FOR_OF_STMT
+                               ? ((PsForIn *)w)->left
+                               : ((PsBinary *)w)->left;
+            if (left == p) {
+                if (w->kind != PS_NODE_ASSIGN_EXPR || w->op == PS_OP_ASSIGN) return;
+                if (ww && ww->kind == PS_NODE_EXPRESSION_STMT) return;
+            }
+        }
+        if (w->kind == PS_NODE_UPDATE_EXPR && ww && ww->kind == PS_NODE_EXPRESSION_STMT) return;
+        if (w->kind == PS_NODE_PROPERTY && ww && ww->kind == PS_NODE_OBJECT_PATTERN &&
+            ((PsProperty *)w)->value == p)
+            return;
+        if (w->kind == PS_NODE_REST_ELEMENT || w->kind == PS_NODE_ARRAY_PATTERN) return;
+    }
+    pm->used = true;
+}
+
 void an_lint_register_decl(AnLint *L) {
+    if (on(L, AN_W_NO_UNUSED_PRIVATE_CLASS_MEMBERS)) {
+        an_lint_on(L, PS_NODE_CLASS_BODY, priv_enter);
+        an_lint_on_leave(L, PS_NODE_CLASS_BODY, priv_leave);
+        an_lint_on(L, PS_NODE_PRIVATE_IDENTIFIER, priv_ref);
+    }
     if (on(L, AN_W_NO_INNER_DECLARATIONS)) {
         an_lint_on(L, PS_NODE_FUNCTION_DECL, inner_function);
         an_lint_on(L, PS_NODE_VAR_DECL, inner_var);

@@ -82,10 +82,9 @@ static bool member_name(const PsNode *m, OchBuf *out) {
 }
 
 static bool member_is(const PsNode *m, const char *name) {
-    OchBuf b = {0};
-    bool ok = member_name(m, &b) && b.data && strcmp(b.data, name) == 0;
-    och_buf_free(&b);
-    return ok;
+    m = skip_chain((PsNode *)m);
+    if (!m || m->kind != PS_NODE_MEMBER_EXPR) return false;
+    return an_key_is(((const PsMember *)m)->property, (m->flags & PS_NF_COMPUTED) != 0, name);
 }
 
 // Truthiness of a literal: 1 true, 0 false.
@@ -712,18 +711,18 @@ static void prototype_builtins(AnLint *L, PsNode *n) {
     PsCall *c = (PsCall *)n;
     PsNode *callee = skip_chain(c->callee);
     if (!callee || callee->kind != PS_NODE_MEMBER_EXPR) return;
-    OchBuf name = {0};
-    if (member_name(callee, &name) && name.data &&
-        (!strcmp(name.data, "hasOwnProperty") || !strcmp(name.data, "isPrototypeOf") ||
-         !strcmp(name.data, "propertyIsEnumerable"))) {
-        PsNode *prop = ((PsMember *)callee)->property;
+    static const char *const names[] = {"hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"};
+    PsNode *prop = ((PsMember *)callee)->property;
+    bool computed = (callee->flags & PS_NF_COMPUTED) != 0;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (!an_key_is(prop, computed, names[i])) continue;
         an_lint_report(L, AN_W_NO_PROTOTYPE_BUILTINS, prop->start, prop->end,
                        "Do not access Object.prototype method '%s' from target object: it may "
                        "be shadowed or missing (Object.create(null)); use Object.hasOwn() or "
                        "Object.prototype.%s.call().",
-                       name.data, name.data);
+                       names[i], names[i]);
+        return;
     }
-    och_buf_free(&name);
 }
 
 // for-direction: the counter moves away from the bound.
@@ -808,6 +807,7 @@ static void for_direction(AnLint *L, PsNode *n) {
 // no-obj-calls: calling Math, JSON, Reflect, Atomics or Intl.
 static const char *non_callable(AnLint *L, PsNode *callee) {
     static const char *const names[] = {"Math", "JSON", "Reflect", "Atomics", "Intl"};
+    static const uint8_t lens[] = {4, 4, 7, 7, 4};
     callee = skip_chain(callee);
     if (!callee) return NULL;
     const PsNode *id = NULL;
@@ -815,7 +815,7 @@ static const char *non_callable(AnLint *L, PsNode *callee) {
         // Cheap name test first: the reference lookup is a binary search.
         bool named = false;
         for (size_t i = 0; i < sizeof names / sizeof names[0] && !named; i++)
-            named = an_is_ident(callee, names[i]);
+            named = callee->aux == lens[i] && memcmp(((PsIdent *)callee)->name, names[i], lens[i]) == 0;
         if (!named) return NULL;
         AnRef *r = an_lint_ref(L, callee);
         if (r && !r->binding) id = callee;
@@ -933,9 +933,11 @@ void an_lint_expr_free(AnLint *L) {
 }
 
 void an_lint_register_expr2(AnLint *L);
+void an_lint_register_expr3(AnLint *L);
 
 void an_lint_register_expr(AnLint *L) {
     an_lint_register_expr2(L);
+    an_lint_register_expr3(L);
     if (on(L, AN_W_NO_CONSTANT_CONDITION)) {
         an_lint_on(L, PS_NODE_IF_STMT, const_if);
         an_lint_on(L, PS_NODE_CONDITIONAL_EXPR, const_if);
@@ -1062,6 +1064,8 @@ static bool loses_precision(const AnLint *L, const PsNode *n) {
     else if (legacy_octal)
         base = 8;
     if (base != 10) {
+        // Integers below 2^53 are exact.
+        if (value >= 0 && value < 9007199254740992.0) return false;
         // The raw digits must end with the value written in that base
         // (exact for integers: bases are powers of two).
         if (!(value >= 0) || isinf(value)) return true;
@@ -1102,6 +1106,7 @@ static bool loses_precision(const AnLint *L, const PsNode *n) {
         if (raw[i] == '.' && (i + 1 == rl || raw[i + 1] == 'e')) continue;
         r2[r2l++] = raw[i];
     }
+    r2[r2l] = 0;  // the exponent is read with strtol
     SciNum a;
     sci_from_decimal(r2, r2l, false, &a);
     if (value == 0) {
@@ -1111,6 +1116,9 @@ static bool loses_precision(const AnLint *L, const PsNode *n) {
     }
     if (a.too_long || a.n > 100) return true;
     if (a.n == 0) return false;
+    // Up to 15 significant digits survive the round trip through a double
+    // (DBL_DIG) in the normal range: no need to print the value.
+    if (a.n <= 15 && a.magnitude > -300 && a.magnitude < 300) return false;
     char stored[160];
     int sl = snprintf(stored, sizeof stored, "%.*e", (int)a.n - 1, value);
     if (sl <= 0 || (size_t)sl >= sizeof stored) return false;
@@ -1127,7 +1135,18 @@ static bool loses_precision(const AnLint *L, const PsNode *n) {
 }
 
 static void loss_of_precision(AnLint *L, PsNode *n) {
-    if (n->op != PS_LIT_NUMBER || !loses_precision(L, n)) return;
+    if (n->op != PS_LIT_NUMBER) return;
+    // Fast path: up to 15 plain digits (and a dot) round-trip exactly.
+    if (n->end - n->start <= 15) {
+        bool plain = true;
+        for (uint32_t p = n->start; p < n->end && plain; p++) {
+            char c = L->src[p];
+            plain = (c >= '0' && c <= '9') || c == '.';
+        }
+        if (plain && !(L->src[n->start] == '0' && n->end - n->start > 1 && L->src[n->start + 1] != '.'))
+            return;
+    }
+    if (!loses_precision(L, n)) return;
     an_lint_report(L, AN_W_NO_LOSS_OF_PRECISION, n->start, n->end,
                    "This number literal will lose precision at runtime: the stored value is not "
                    "the number written.");
@@ -1266,5 +1285,252 @@ void an_lint_register_expr2(AnLint *L) {
             PS_NODE_TAGGED_TEMPLATE, PS_NODE_FOR_OF_STMT, PS_NODE_SPREAD_ELEMENT,
             PS_NODE_YIELD_EXPR, PS_NODE_BINARY_EXPR, PS_NODE_WITH_STMT, PS_NODE_UNARY_EXPR};
         for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) an_lint_on(L, kinds[i], optchain);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// no-constant-binary-expression.
+
+bool an_opts_no_constant_binary_expression(AnLint *L, const AnJson *a, OchBuf *err) {
+    static const char *const keys[] = {"checkRelationalComparisons", NULL};
+    const AnJson *o;
+    if (!an_opts_object(a, keys, &o, err)) return false;
+    return an_opts_bool(o, "checkRelationalComparisons", &L->o.cbe_relational, err);
+}
+
+static const PsNode *last_of_sequence(const PsNode *n) {
+    const PsList *l = &((const PsListNode *)n)->items;
+    return l->count ? l->items[l->count - 1] : NULL;
+}
+
+static bool is_global_named(AnLint *L, const PsNode *id, const char *name) {
+    return an_is_ident(id, name) && global_ref(L, id);
+}
+
+static bool null_or_undefined(AnLint *L, const PsNode *n) {
+    return (n->kind == PS_NODE_LITERAL && n->op == PS_LIT_NULL) || is_global_named(L, n, "undefined") ||
+           (n->kind == PS_NODE_UNARY_EXPR && n->op == PS_OP_VOID);
+}
+
+static bool constant_nullishness(AnLint *L, const PsNode *n, bool non_nullish) {
+    if (!n) return false;
+    if (non_nullish && null_or_undefined(L, n)) return false;
+    switch ((PsNodeKind)n->kind) {
+    case PS_NODE_OBJECT_EXPR: case PS_NODE_ARRAY_EXPR: case PS_NODE_ARROW_FUNCTION:
+    case PS_NODE_FUNCTION_EXPR: case PS_NODE_CLASS_EXPR: case PS_NODE_NEW_EXPR: case PS_NODE_LITERAL:
+    case PS_NODE_TEMPLATE_LITERAL: case PS_NODE_UPDATE_EXPR: case PS_NODE_BINARY_EXPR:
+    case PS_NODE_UNARY_EXPR:
+        return true;
+    case PS_NODE_CALL_EXPR: {
+        const PsNode *c = ((const PsCall *)n)->callee;
+        return (is_global_named(L, c, "Boolean") || is_global_named(L, c, "String") ||
+                is_global_named(L, c, "Number") || is_global_named(L, c, "Symbol") ||
+                is_global_named(L, c, "BigInt"));
+    }
+    case PS_NODE_LOGICAL_EXPR:
+        return n->op == PS_OP_NULLISH && constant_nullishness(L, ((const PsBinary *)n)->right, true);
+    case PS_NODE_ASSIGN_EXPR:
+        if (n->op == PS_OP_ASSIGN) return constant_nullishness(L, ((const PsBinary *)n)->right, non_nullish);
+        return !(n->op == PS_OP_AND_ASSIGN || n->op == PS_OP_OR_ASSIGN || n->op == PS_OP_NULLISH_ASSIGN);
+    case PS_NODE_SEQUENCE_EXPR:
+        return constant_nullishness(L, last_of_sequence(n), non_nullish);
+    case PS_NODE_IDENTIFIER:
+        return is_global_named(L, n, "undefined");
+    default:
+        return false;
+    }
+}
+
+static bool boolean_call_constant(AnLint *L, const PsNode *n) {
+    const PsCall *c = (const PsCall *)n;
+    return is_global_named(L, c->callee, "Boolean") &&
+           (c->arguments.count == 0 || is_constant(L, c->arguments.items[0], true));
+}
+
+static bool static_boolean(AnLint *L, const PsNode *n) {
+    switch ((PsNodeKind)n->kind) {
+    case PS_NODE_LITERAL: return n->op == PS_LIT_TRUE || n->op == PS_LIT_FALSE;
+    case PS_NODE_CALL_EXPR: return boolean_call_constant(L, n);
+    case PS_NODE_UNARY_EXPR: return n->op == PS_OP_NOT && is_constant(L, ((const PsUnary *)n)->arg, true);
+    default: return false;
+    }
+}
+
+static bool loose_boolean_comparison(AnLint *L, const PsNode *n) {
+    switch ((PsNodeKind)n->kind) {
+    case PS_NODE_OBJECT_EXPR: case PS_NODE_CLASS_EXPR: case PS_NODE_ARROW_FUNCTION:
+    case PS_NODE_FUNCTION_EXPR: case PS_NODE_LITERAL:
+        return true;
+    case PS_NODE_ARRAY_EXPR: {
+        const PsList *l = &((const PsListNode *)n)->items;
+        uint32_t non_spread = 0;
+        for (uint32_t i = 0; i < l->count; i++)
+            non_spread += l->items[i] && l->items[i]->kind != PS_NODE_SPREAD_ELEMENT;
+        return l->count == 0 || non_spread > 1;
+    }
+    case PS_NODE_UNARY_EXPR:
+        if (n->op == PS_OP_VOID || n->op == PS_OP_TYPEOF) return true;
+        if (n->op == PS_OP_NOT) return is_constant(L, ((const PsUnary *)n)->arg, true);
+        return false;
+    case PS_NODE_CALL_EXPR:
+        return is_global_named(L, ((const PsCall *)n)->callee, "Boolean") && boolean_call_constant(L, n);
+    case PS_NODE_IDENTIFIER:
+        return is_global_named(L, n, "undefined");
+    case PS_NODE_TEMPLATE_LITERAL:
+        return ((const PsTemplate *)n)->expressions.count == 0;
+    case PS_NODE_ASSIGN_EXPR:
+        return n->op == PS_OP_ASSIGN && loose_boolean_comparison(L, ((const PsBinary *)n)->right);
+    case PS_NODE_SEQUENCE_EXPR: {
+        const PsNode *last = last_of_sequence(n);
+        return last && loose_boolean_comparison(L, last);
+    }
+    default:
+        return false;
+    }
+}
+
+static bool strict_boolean_comparison(AnLint *L, const PsNode *n) {
+    switch ((PsNodeKind)n->kind) {
+    case PS_NODE_OBJECT_EXPR: case PS_NODE_ARRAY_EXPR: case PS_NODE_ARROW_FUNCTION:
+    case PS_NODE_FUNCTION_EXPR: case PS_NODE_CLASS_EXPR: case PS_NODE_NEW_EXPR:
+    case PS_NODE_TEMPLATE_LITERAL: case PS_NODE_LITERAL: case PS_NODE_UPDATE_EXPR:
+        return true;
+    case PS_NODE_BINARY_EXPR:
+        switch ((PsOp)n->op) {
+        case PS_OP_ADD: case PS_OP_SUB: case PS_OP_MUL: case PS_OP_DIV: case PS_OP_MOD:
+        case PS_OP_BITOR: case PS_OP_BITXOR: case PS_OP_BITAND: case PS_OP_EXP: case PS_OP_SHL:
+        case PS_OP_SAR: case PS_OP_SHR:
+            return true;
+        default:
+            return false;
+        }
+    case PS_NODE_UNARY_EXPR:
+        if (n->op == PS_OP_DELETE) return false;
+        if (n->op == PS_OP_NOT) return is_constant(L, ((const PsUnary *)n)->arg, true);
+        return true;
+    case PS_NODE_SEQUENCE_EXPR: {
+        const PsNode *last = last_of_sequence(n);
+        return last && strict_boolean_comparison(L, last);
+    }
+    case PS_NODE_IDENTIFIER:
+        return is_global_named(L, n, "undefined");
+    case PS_NODE_ASSIGN_EXPR:
+        if (n->op == PS_OP_ASSIGN) return strict_boolean_comparison(L, ((const PsBinary *)n)->right);
+        return !(n->op == PS_OP_AND_ASSIGN || n->op == PS_OP_OR_ASSIGN || n->op == PS_OP_NULLISH_ASSIGN);
+    case PS_NODE_CALL_EXPR: {
+        const PsNode *c = ((const PsCall *)n)->callee;
+        if (is_global_named(L, c, "String") || is_global_named(L, c, "Number") ||
+            is_global_named(L, c, "BigInt") || is_global_named(L, c, "Symbol"))
+            return true;
+        return is_global_named(L, c, "Boolean") && boolean_call_constant(L, n);
+    }
+    default:
+        return false;
+    }
+}
+
+static bool always_new(AnLint *L, const PsNode *n) {
+    switch ((PsNodeKind)n->kind) {
+    case PS_NODE_OBJECT_EXPR: case PS_NODE_ARRAY_EXPR: case PS_NODE_ARROW_FUNCTION:
+    case PS_NODE_FUNCTION_EXPR: case PS_NODE_CLASS_EXPR:
+        return true;
+    case PS_NODE_NEW_EXPR: {
+        const PsNode *c = ((const PsCall *)n)->callee;
+        if (!c || c->kind != PS_NODE_IDENTIFIER) return false;
+        AnRef *r = an_lint_ref(L, c);
+        if (!r || r->binding) return false;
+        const AnGlobalDef *g = an_lint_global(L, ((const PsIdent *)c)->name, c->aux);
+        return g && g->builtin;
+    }
+    case PS_NODE_LITERAL:
+        return n->op == PS_LIT_REGEX;
+    case PS_NODE_SEQUENCE_EXPR: {
+        const PsNode *last = last_of_sequence(n);
+        return last && always_new(L, last);
+    }
+    case PS_NODE_ASSIGN_EXPR:
+        return n->op == PS_OP_ASSIGN && always_new(L, ((const PsBinary *)n)->right);
+    case PS_NODE_CONDITIONAL_EXPR:
+        return always_new(L, ((const PsConditional *)n)->consequent) &&
+               always_new(L, ((const PsConditional *)n)->alternate);
+    default:
+        return false;
+    }
+}
+
+static const PsNode *constant_operand(AnLint *L, const PsNode *a, const PsNode *b, uint8_t op) {
+    if (op == PS_OP_EQ || op == PS_OP_NE) {
+        if ((null_or_undefined(L, a) && constant_nullishness(L, b, false)) ||
+            (static_boolean(L, a) && loose_boolean_comparison(L, b)))
+            return b;
+    } else if (op == PS_OP_SEQ || op == PS_OP_SNE) {
+        if ((null_or_undefined(L, a) && constant_nullishness(L, b, false)) ||
+            (static_boolean(L, a) && strict_boolean_comparison(L, b)))
+            return b;
+    }
+    return NULL;
+}
+
+static bool static_literal(AnLint *L, const PsNode *n) {
+    switch ((PsNodeKind)n->kind) {
+    case PS_NODE_LITERAL: return true;
+    case PS_NODE_UNARY_EXPR:
+        return (n->op == PS_OP_NEG || n->op == PS_OP_PLUS || n->op == PS_OP_BITNOT) &&
+               ((const PsUnary *)n)->arg && ((const PsUnary *)n)->arg->kind == PS_NODE_LITERAL;
+    case PS_NODE_IDENTIFIER: return is_global_named(L, n, "undefined");
+    case PS_NODE_TEMPLATE_LITERAL: return ((const PsTemplate *)n)->expressions.count == 0;
+    default: return false;
+    }
+}
+
+static void cbe_logical(AnLint *L, PsNode *n) {
+    const PsNode *left = ((PsBinary *)n)->left;
+    if (!left) return;
+    if ((n->op == PS_OP_AND || n->op == PS_OP_OR) && is_constant(L, left, true))
+        an_lint_report(L, AN_W_NO_CONSTANT_BINARY_EXPRESSION, left->start, left->end,
+                       "Unexpected constant truthiness on the left-hand side of a `%s` expression: "
+                       "the right side %s.",
+                       ps_op_text((PsOp)n->op), "always or never runs");
+    else if (n->op == PS_OP_NULLISH && constant_nullishness(L, left, false))
+        an_lint_report(L, AN_W_NO_CONSTANT_BINARY_EXPRESSION, left->start, left->end,
+                       "Unexpected constant nullishness on the left-hand side of a `??` "
+                       "expression: the right side always or never runs.");
+}
+
+static void cbe_binary(AnLint *L, PsNode *n) {
+    const PsBinary *b = (const PsBinary *)n;
+    if (!b->left || !b->right || b->left->kind == PS_NODE_PRIVATE_IDENTIFIER) return;
+    const PsNode *r = constant_operand(L, b->left, b->right, n->op);
+    const PsNode *l = r ? NULL : constant_operand(L, b->right, b->left, n->op);
+    if (r || l) {
+        const PsNode *at = r ? r : l;
+        an_lint_report(L, AN_W_NO_CONSTANT_BINARY_EXPRESSION, at->start, at->end,
+                       "Unexpected constant binary expression. Compares constantly with the "
+                       "%s-hand side of the `%s`.",
+                       r ? "left" : "right", ps_op_text((PsOp)n->op));
+    } else if (n->op == PS_OP_SEQ || n->op == PS_OP_SNE) {
+        const PsNode *at = always_new(L, b->left) ? b->left : always_new(L, b->right) ? b->right : NULL;
+        if (at)
+            an_lint_report(L, AN_W_NO_CONSTANT_BINARY_EXPRESSION, at->start, at->end,
+                           "Unexpected comparison to newly constructed object. These two values "
+                           "can never be equal.");
+    } else if (n->op == PS_OP_EQ || n->op == PS_OP_NE) {
+        if (always_new(L, b->left) && always_new(L, b->right))
+            an_lint_report(L, AN_W_NO_CONSTANT_BINARY_EXPRESSION, b->left->start, b->left->end,
+                           "Unexpected comparison of two newly constructed objects. These two "
+                           "values can never be equal.");
+    } else if (L->o.cbe_relational && is_relational(n->op) && static_literal(L, b->left) &&
+               static_literal(L, b->right)) {
+        an_lint_report(L, AN_W_NO_CONSTANT_BINARY_EXPRESSION, n->start, n->end,
+                       "Unexpected constant relational comparison. Both sides of the `%s` are "
+                       "literal values.",
+                       ps_op_text((PsOp)n->op));
+    }
+}
+
+void an_lint_register_expr3(AnLint *L) {
+    if (on(L, AN_W_NO_CONSTANT_BINARY_EXPRESSION)) {
+        an_lint_on(L, PS_NODE_LOGICAL_EXPR, cbe_logical);
+        an_lint_on(L, PS_NODE_BINARY_EXPR, cbe_binary);
     }
 }

@@ -167,8 +167,7 @@ static void build(AnLint *L) {
         if (g->name) define(L, g->name, (uint32_t)strlen(g->name), (AnGlobalMode)g->mode, false);
     }
     // Directive comments, in source order.
-    static const char *const words[] = {"global", "eslint-env", NULL};
-    an_lint_directive_comments(L, words, directive_comment, NULL);
+    an_lint_directive_comments(L, directive_comment, NULL);
 }
 
 const AnGlobalDef *an_lint_global(AnLint *L, const char *name, uint32_t len) {

@@ -111,6 +111,11 @@ typedef struct AnLintOpts {
     bool ws_skip_comments, ws_skip_strings, ws_skip_templates, ws_skip_regexps, ws_skip_jsx_text;
     // no-inner-declarations: "both"; blockScopedFunctions "disallow"
     bool inner_both, inner_disallow_block_functions;
+    // no-constant-binary-expression
+    bool cbe_relational;
+    // no-useless-escape: allowRegexCharacters
+    char escape_allow[32];
+    uint8_t escape_allow_len;
     // no-invalid-regexp: allowConstructorFlags beyond the standard ones
     char regexp_extra_flags[16];
     uint8_t regexp_extra_flags_len;
@@ -155,6 +160,7 @@ typedef void (*AnLintHook)(AnLint *L, PsNode *n);
 #define AN_KF_ENTER 0x01u   // enter hooks registered
 #define AN_KF_LEAVE 0x02u   // leave hooks registered
 #define AN_KF_UNREACH 0x04u // a statement kind no-unreachable looks at
+#define AN_KF_LEAF 0x08u    // a leaf kind without hooks: the short path
 typedef struct AnHookList {
     AnLintHook fn[AN_LINT_MAX_HOOKS];
     uint8_t n;
@@ -162,12 +168,27 @@ typedef struct AnHookList {
 
 // Reachability of the current function's code (lint_walk.c). A "jump
 // target" is a loop, switch or labeled statement a break/continue leaves.
+// The state of one path point: reachable, and (in constructors of derived
+// classes) whether super() was called on some / every path reaching it.
+typedef struct AnPath {
+    bool live, some, every;
+} AnPath;
+
+// Joins two incoming paths (dead paths do not count).
+static inline AnPath an_path_join(AnPath a, AnPath b) {
+    if (!a.live) return b;
+    if (!b.live) return a;
+    AnPath r = {true, a.some || b.some, a.every && b.every};
+    return r;
+}
+
 typedef struct AnJump {
     struct AnJump *up;
     PsNode *node;        // loop, SWITCH_STMT, or LABELED_STMT
     const char *label;   // LABELED_STMT: its name (label_len bytes)
     uint32_t label_len;
-    bool loop, broken, continued;
+    bool loop;
+    AnPath brk, cont;    // joined states of the breaks / continues that target it
     struct AnTryCtx *try_at;  // innermost try open when the target was entered
 } AnJump;
 
@@ -177,16 +198,22 @@ typedef struct AnTryCtx {
     bool has_finalizer;
     bool thrown;         // a throwable point of the try block (or catch with finally) was live
     bool leaving;        // a live return/break/continue/throw left through the finally block
+    AnPath thr;          // joined states of the throwing points (catch entry)
 } AnTryCtx;
 
 typedef struct AnFlow {
     struct AnFlow *up;
-    bool live;           // the current point is reachable
+    AnPath cur;          // the current point: reachable, super() called
     AnJump *jumps;       // innermost jump target
     AnTryCtx *tries;     // innermost try statement of this function
     PsNode *fn;          // function node, or PROGRAM / STATIC_BLOCK / class field
     int8_t accessor;     // fn is a getter (1), a setter (2), neither (0); -1: not known yet
     uint32_t yields;     // yield expressions directly in fn (require-yield)
+    // Constructor of a derived class (constructor-super, no-this-before-super).
+    bool ctor;
+    bool super_ok;       // the superclass may be a constructor
+    AnPath ret;          // joined states of the paths that return
+    uint32_t valid_from; // first entry of L->super_calls made in this function
 } AnFlow;
 
 typedef struct AnPendingFix {
@@ -230,6 +257,8 @@ struct AnLint {
     // Reachability (lint_walk.c).
     AnFlow *flow;
     bool need_flow;              // callbacks of the code-path rules are wanted
+    bool super_rules;            // constructor-super or no-this-before-super is on
+    OCH_VEC(PsNode *) super_calls;  // valid super() calls of open constructors (duplicates in loops)
     bool unreach_on;             // no-unreachable is on
     // no-unreachable: the pending range of consecutive unreachable statements.
     uint32_t unreach_start, unreach_end;
@@ -250,6 +279,8 @@ struct AnLint {
     // Literal spans (strings, templates, regexps, JSX text) in source order,
     // collected by the walk for the comment scanner.
     OCH_VEC(OchSpan) literals;
+    bool collect_literals;       // the walk records literal spans (comment scans need them)
+    OCH_VEC(uint32_t) directives;  // candidate directive comment offsets
     // no-unused-vars facts from the walk: identifier -> index + 1 in uv.
     AnPtrMap uv_map;
     OCH_VEC(AnUvInfo) uv;
@@ -258,6 +289,7 @@ struct AnLint {
     AnPtrMap array_elems;        // identifiers directly in an array pattern
     AnPtrMap static_block_classes;  // class nodes with a static block
     void *const_loops;           // no-constant-condition: pending loops (lint_expr.c)
+    void *priv;                  // no-unused-private-class-members state (lint_decl.c)
     // no-irregular-whitespace: spans the skip options need (collected when on)
     bool ws_collect;
     OCH_VEC(OchSpan) ws_strings, ws_regexps, ws_templates, ws_jsx;
@@ -311,6 +343,7 @@ void an_lint_finish_scope(AnLint *L);
 void an_lint_register_expr(AnLint *L);
 void an_lint_expr_free(AnLint *L);
 void an_lint_register_decl(AnLint *L);
+void an_lint_decl_free(AnLint *L);
 void an_lint_register_flow(AnLint *L);
 void an_lint_finish_flow(AnLint *L);
 void an_lint_register_regex(AnLint *L);
@@ -337,6 +370,8 @@ bool an_opts_no_invalid_regexp(AnLint *L, const AnJson *a, OchBuf *err);
 bool an_opts_no_unsafe_optional_chaining(AnLint *L, const AnJson *a, OchBuf *err);
 bool an_opts_no_irregular_whitespace(AnLint *L, const AnJson *a, OchBuf *err);
 bool an_opts_no_inner_declarations(AnLint *L, const AnJson *a, OchBuf *err);
+bool an_opts_no_useless_escape(AnLint *L, const AnJson *a, OchBuf *err);
+bool an_opts_no_constant_binary_expression(AnLint *L, const AnJson *a, OchBuf *err);
 // no-irregular-whitespace, after the walk (lint_text.c).
 void an_lint_irregular_whitespace(AnLint *L);
 
@@ -370,10 +405,14 @@ bool an_lint_comments_in_gap(AnLint *L, uint32_t start, uint32_t end, AnCommentF
 // Calls fn for every comment of the file (uses the literal spans the walk
 // collected). O(n).
 void an_lint_comments_all(AnLint *L, AnCommentFn fn, void *ctx);
-// Calls fn, in source order, for each block comment whose text starts
-// (after blanks) with one of words (NULL-terminated list): O(n), a memchr
-// scan for '/'. A `/*` inside another block comment is not told apart.
-void an_lint_directive_comments(AnLint *L, const char *const *words, AnCommentFn fn, void *ctx);
+// Before the walk: finds the `/*` whose text starts (after blanks) with
+// `global` or `eslint-env` (O(n), a memchr scan for '/'), and asks the walk
+// to collect literal spans when there is one.
+void an_lint_scan_directives(AnLint *L);
+// Calls fn, in source order, for each of those that is a real comment (not
+// in a string, template, regexp or line comment; a `/*` inside another
+// block comment is not told apart).
+void an_lint_directive_comments(AnLint *L, AnCommentFn fn, void *ctx);
 // Whether [start, end) holds only whitespace.
 bool an_lint_blank(const AnLint *L, uint32_t start, uint32_t end);
 // Number of line terminators (LF, CR, CRLF, U+2028/9) in [start, end).
@@ -399,6 +438,13 @@ bool an_same_tokens(const AnLint *L, const PsNode *a, const PsNode *b);
 // property key (identifier, string, number as ECMAScript prints it,
 // template without expressions), into buf; false when computed dynamically.
 bool an_static_key(const PsNode *key, bool computed, OchBuf *buf);
+// The static name of a key without copying when it is an identifier or a
+// string (else formatted into arena); false when dynamic.
+bool an_key_view(OchArena *arena, const PsNode *key, bool computed, const char **s, uint32_t *len);
+// Whether a key's static name is name (identifiers, strings, templates
+// without expressions; numbers never match). No allocation in the common
+// cases.
+bool an_key_is(const PsNode *key, bool computed, const char *name);
 // The reference of an identifier node (analysis), or NULL.
 AnRef *an_lint_ref(const AnLint *L, const PsNode *ident);
 // Whether an identifier refers to the global (unresolved or not shadowed)

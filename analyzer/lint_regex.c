@@ -76,15 +76,61 @@ typedef struct CtlCtx {
     uint32_t n;
 } CtlCtx;
 
-static void find_control(const PsReNode *n, void *ctx) {
-    CtlCtx *c = ctx;
-    if (n->kind != PS_RE_CHAR || n->cp > 0x1F) return;
-    const char *s = c->p->text + n->start;
-    uint32_t l = n->end - n->start;
-    bool raw = l >= 1 && (unsigned char)s[0] == n->cp;
+// One character of the pattern text at s (l bytes available) with value
+// cp: reported when written raw or as a \x / \u escape.
+static void control_char(CtlCtx *c, const char *s, uint32_t l, uint32_t cp) {
+    if (cp > 0x1F) return;
+    bool raw = l >= 1 && (unsigned char)s[0] == cp;
     bool esc = l >= 2 && s[0] == '\\' && (s[1] == 'x' || s[1] == 'u');
     if (!raw && !esc) return;
-    och_buf_printf(&c->list, "%s\\x%02x", c->n++ ? ", " : "", n->cp);
+    och_buf_printf(&c->list, "%s\\x%02x", c->n++ ? ", " : "", cp);
+}
+
+// Length of the class atom written at s (a character or an escape).
+static uint32_t atom_len(const char *s, uint32_t l) {
+    if (!l) return 0;
+    if (s[0] != '\\') {
+        uint32_t cp;
+        return och_utf8_decode(s, l, &cp, true);
+    }
+    if (l < 2) return l;
+    switch (s[1]) {
+    case 'x': return 4 <= l ? 4 : l;
+    case 'c': return 3 <= l ? 3 : l;
+    case 'u':
+        if (l > 2 && s[2] == '{') {
+            uint32_t k = 3;
+            while (k < l && s[k] != '}') k++;
+            return k < l ? k + 1 : l;
+        }
+        // \uXXXX, possibly a surrogate pair \uD83D\uDE00
+        if (l >= 12 && s[6] == '\\' && s[7] == 'u' && (s[2] == 'd' || s[2] == 'D') &&
+            strchr("89abAB", s[3]))
+            return 12;
+        return 6 <= l ? 6 : l;
+    default:
+        if (s[1] >= '0' && s[1] <= '7') {
+            uint32_t k = 2;
+            while (k < l && k < 4 && s[k] >= '0' && s[k] <= '7') k++;
+            return k;
+        }
+        return 2;
+    }
+}
+
+static void find_control(const PsReNode *n, void *ctx) {
+    CtlCtx *c = ctx;
+    const char *s = c->p->text + n->start;
+    uint32_t l = n->end - n->start;
+    if (n->kind == PS_RE_CHAR) {
+        control_char(c, s, l, n->cp);
+    } else if (n->kind == PS_RE_CLASS_RANGE) {
+        // Both ends, each at its own text: `from` starts the range, `to`
+        // follows the '-' after it.
+        uint32_t fl = atom_len(s, l);
+        control_char(c, s, fl, n->range.from);
+        if (fl < l && s[fl] == '-') control_char(c, s + fl + 1, l - fl - 1, n->range.to);
+    }
 }
 
 typedef struct ClassCtx {
@@ -264,7 +310,170 @@ static void regexp_call(AnLint *L, PsNode *n) {
     }
 }
 
+// ---------------------------------------------------------------------------
+// no-useless-escape: strings, templates and regexps.
+
+bool an_opts_no_useless_escape(AnLint *L, const AnJson *a, OchBuf *err) {
+    static const char *const keys[] = {"allowRegexCharacters", NULL};
+    const AnJson *o;
+    if (!an_opts_object(a, keys, &o, err)) return false;
+    const AnJson *v = an_json_get(o, "allowRegexCharacters");
+    if (!v) return true;
+    if (v->type != AN_JSON_ARRAY) {
+        och_buf_printf(err, "\"allowRegexCharacters\" must be an array of strings");
+        return false;
+    }
+    for (uint32_t i = 0; i < v->count; i++) {
+        if (v->items[i]->type != AN_JSON_STRING) {
+            och_buf_printf(err, "\"allowRegexCharacters\" must be an array of strings");
+            return false;
+        }
+        if (v->items[i]->len == 1 && L->o.escape_allow_len < sizeof L->o.escape_allow)
+            L->o.escape_allow[L->o.escape_allow_len++] = v->items[i]->str[0];
+    }
+    return true;
+}
+
+static void useless_escape_report(AnLint *L, uint32_t at, const char *ch, uint32_t chlen,
+                                  bool backslash_suggestion) {
+    uint32_t d = an_lint_report(L, AN_W_NO_USELESS_ESCAPE, at, at + 1,
+                                "Unnecessary escape character: \\%.*s.", (int)chlen, ch);
+    an_lint_fix1(L, d, "Remove the `\\` (same meaning)", true, at, at + 1, "");
+    if (backslash_suggestion)
+        an_lint_fix1(L, d, "Replace the `\\` with `\\\\` to include the backslash", true, at, at,
+                     "\\");
+}
+
+typedef struct EscCtx {
+    AnLint *L;
+    const char *pat;      // pattern text (literal source slice)
+    uint32_t len;
+    uint32_t base;        // file offset of pat[0]
+    bool vmode;
+} EscCtx;
+
+static bool in_set(const char *set, uint32_t cp) { return cp < 128 && cp && strchr(set, (int)cp); }
+
+// One character written at pat[start..end) with value cp, inside class
+// node cls (or NULL).
+static void esc_char(EscCtx *c, uint32_t start, uint32_t end, uint32_t cp, const PsReNode *cls) {
+    const char *t = c->pat + start;
+    if (end - start < 2 || t[0] != '\\') return;
+    // Only identity escapes (`\.`): the escaped text is the character.
+    char enc[4];
+    uint32_t n = och_utf8_encode(enc, cp);
+    if (end - start != 1 + n || memcmp(t + 1, enc, n) != 0) return;
+    if (cp < 128 && memchr(c->L->o.escape_allow, (int)cp, c->L->o.escape_allow_len)) return;
+    static const char general[] = "\\bcdDfnpPrsStvwWxu0123456789]";
+    bool backslash = true;
+    if (!cls) {
+        if (in_set(general, cp) || in_set("^/.$*+?[{}|()Bk", cp)) return;
+    } else if (!c->vmode) {
+        if (in_set(general, cp)) return;
+        if (cp == '^' && cls->start + 1 == start) return;  // would negate the class
+        if (cp == '-' && cls->start + 1 != start && end != cls->end - 1) return;  // a range otherwise
+    } else {
+        if (in_set(general, cp) || in_set("q/[{}|()-", cp)) return;
+        if (in_set("!#$%&*+,.:;<=>?@^`~", cp)) {
+            if (end < c->len && (unsigned char)c->pat[end] == cp) return;
+            if (start > 0 && (unsigned char)c->pat[start - 1] == cp) {
+                if (cp != '^') return;
+                if (!(cls->flags & PS_RE_NF_NEGATED)) return;
+                if (cls->start + 1 < start - 1) return;
+            }
+        }
+        if (cls->op != PS_RE_CLASS_UNION) backslash = false;
+    }
+    useless_escape_report(c->L, c->base + start, t + 1, n, backslash);
+}
+
+static void esc_walk(EscCtx *c, const PsReNode *n, const PsReNode *cls) {
+    for (; n; n = n->next) {
+        switch ((PsReKind)n->kind) {
+        case PS_RE_CHAR:
+            esc_char(c, n->start, n->end, n->cp, cls);
+            break;
+        case PS_RE_CLASS_RANGE: {
+            uint32_t fl = atom_len(c->pat + n->start, n->end - n->start);
+            esc_char(c, n->start, n->start + fl, n->range.from, cls);
+            esc_char(c, n->start + fl + 1, n->end, n->range.to, cls);
+            break;
+        }
+        case PS_RE_CLASS:
+            esc_walk(c, n->list.first, n);
+            break;
+        case PS_RE_DISJUNCTION: case PS_RE_ALTERNATIVE: case PS_RE_CLASS_STRINGS:
+            esc_walk(c, n->list.first, cls);
+            break;
+        case PS_RE_GROUP: case PS_RE_NONCAPTURE: case PS_RE_LOOKAHEAD: case PS_RE_LOOKBEHIND:
+            esc_walk(c, n->group.body, cls);
+            break;
+        case PS_RE_QUANT:
+            esc_walk(c, n->quant.body, cls);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+static void useless_escape_regex(AnLint *L, PsNode *n) {
+    const PsLiteral *lit = (const PsLiteral *)n;
+    if (!memchr(lit->u.str, '\\', n->aux)) return;
+    uint32_t fstart = n->start + 1 + n->aux + 1, flags = 0;
+    if (fstart > n->end || !ps_regexp_parse_flags(L->src + fstart, n->end - fstart, 0, NULL, &flags))
+        return;
+    PsRegexp re;
+    if (!ps_regexp_parse(lit->u.str, n->aux, flags, 0, &L->re_arena, NULL, &re)) return;
+    EscCtx c = {L, lit->u.str, n->aux, n->start + 1, (flags & PS_RE_FLAG_V) != 0};
+    esc_walk(&c, re.root, NULL);
+}
+
+// Strings and template chunks: `\` followed by a non-digit that is not an
+// escape of its own (n r v t b f u x, line breaks, the quote).
+static void useless_escape_text(AnLint *L, PsNode *n) {
+    bool tmpl = n->kind == PS_NODE_TEMPLATE_ELEMENT;
+    if (!tmpl && n->op == PS_LIT_REGEX) {
+        useless_escape_regex(L, n);
+        return;
+    }
+    if (!tmpl && n->op != PS_LIT_STRING) return;
+    const char *s = L->src;
+    if (!memchr(s + n->start, '\\', n->end - n->start)) return;
+    PsNode *p = an_lint_parent(L, 0);
+    if (tmpl) {
+        PsNode *gp = an_lint_parent(L, 1);
+        if (gp && gp->kind == PS_NODE_TAGGED_TEMPLATE && ((PsTaggedTemplate *)gp)->quasi == p) return;
+    } else if (p && (p->kind == PS_NODE_JSX_ATTRIBUTE || p->kind == PS_NODE_JSX_ELEMENT ||
+                     p->kind == PS_NODE_JSX_FRAGMENT)) {
+        return;
+    }
+    char quote = tmpl ? '`' : s[n->start];
+    for (uint32_t i = n->start; i + 1 < n->end; i++) {
+        if (s[i] != '\\') continue;
+        unsigned char e = (unsigned char)s[i + 1];
+        if (e >= '0' && e <= '9') {
+            i++;
+            continue;
+        }
+        uint32_t cp, clen = och_utf8_decode(s + i + 1, n->end - i - 1, &cp, true);
+        bool needless = !strchr("\\nrvtbfux\r\n", (int)e) || e == 0;
+        if (cp == 0x2028 || cp == 0x2029) needless = false;
+        if (tmpl) {
+            if (e == '$') needless = !(i + 2 < L->len && s[i + 2] == '{');
+            else if (e == '{') needless = !(i > 0 && s[i - 1] == '$');
+        }
+        if (needless && (unsigned char)quote != e)
+            useless_escape_report(L, i, s + i + 1, clen, true);
+        i += clen;
+    }
+}
+
 void an_lint_register_regex(AnLint *L) {
+    if (on(L, AN_W_NO_USELESS_ESCAPE)) {
+        an_lint_on(L, PS_NODE_LITERAL, useless_escape_text);
+        an_lint_on(L, PS_NODE_TEMPLATE_ELEMENT, useless_escape_text);
+    }
     bool lit = on(L, AN_W_NO_EMPTY_CHARACTER_CLASS) || on(L, AN_W_NO_CONTROL_REGEX) ||
                on(L, AN_W_NO_REGEX_SPACES);
     bool call = lit || on(L, AN_W_NO_INVALID_REGEXP);

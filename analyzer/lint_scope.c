@@ -367,7 +367,10 @@ void an_lint_register_scope(AnLint *L) {
         if (L->o.unused.destructured_ignore) an_lint_on(L, PS_NODE_ARRAY_PATTERN, uv_array_pattern);
         if (L->o.unused.ignore_class_with_static_init) an_lint_on(L, PS_NODE_CLASS_BODY, uv_class_body);
     }
-    if (on(L, AN_W_NO_IMPORT_ASSIGN) && L->module) {
+    bool imports = false;
+    for (const AnBinding *b = L->res->root->bindings; b && !imports; b = b->next)
+        imports = b->kind == AN_BIND_IMPORT;
+    if (on(L, AN_W_NO_IMPORT_ASSIGN) && L->module && imports) {
         an_lint_on(L, PS_NODE_ASSIGN_EXPR, import_assign);
         an_lint_on(L, PS_NODE_UPDATE_EXPR, import_unary);
         an_lint_on(L, PS_NODE_UNARY_EXPR, import_unary);
@@ -602,9 +605,10 @@ static void check_unused(AnLint *L, const AnBinding *b, RefVec *buf) {
     }
     // Fast path, the common case (without touching the declaration): read,
     // never assigned, not a function that could only call itself.
-    if ((b->flags & (AN_BF_READ | AN_BF_WRITTEN | AN_BF_FN_INIT | AN_BF_EXPORTED | AN_BF_ANNEXB_VAR)) ==
-            AN_BF_READ &&
-        b->kind != AN_BIND_FUNCTION && !o->report_used_ignore_pattern)
+    if ((b->flags & (AN_BF_READ | AN_BF_WRITTEN | AN_BF_EXPORTED | AN_BF_ANNEXB_VAR)) == AN_BF_READ &&
+        !o->report_used_ignore_pattern &&
+        (!(b->kind == AN_BIND_FUNCTION || (b->flags & AN_BF_FN_INIT)) ||
+         (b->flags & AN_BF_READ_OUTSIDE)))
         return;
     if (!b->id || (b->flags & (AN_BF_EXPORTED | AN_BF_ANNEXB_VAR))) return;
     // References in source order.
@@ -832,7 +836,8 @@ static void scope_pass(AnLint *L, const AnScope *s, RefVec *buf) {
 void an_lint_finish_scope(AnLint *L) {
     UndefCtx u = {L, {0}, on(L, AN_W_NO_UNDEF), on(L, AN_W_NO_GLOBAL_ASSIGN)};
     bool comment_globals = on(L, AN_W_NO_UNUSED_VARS) && !L->o.unused.vars_local;
-    if (u.undef || u.assign || comment_globals) an_for_each_ref(L->res, undef_ref, &u);
+    if (u.undef || u.assign || comment_globals)
+        for (uint32_t i = 0; i < L->res->nunresolved; i++) undef_ref(L->res->unresolved[i], &u);
     if (comment_globals) an_lint_globals_each(L, unused_comment_global, &u);
     an_ptrmap_free(&u.read_globals);
     RefVec buf = {0};

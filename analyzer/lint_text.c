@@ -117,9 +117,9 @@ static bool in_literal(const AnLint *L, uint32_t off) {
     return lo < L->literals.len && lit[lo].start <= off;
 }
 
-void an_lint_directive_comments(AnLint *L, const char *const *words, AnCommentFn fn, void *ctx) {
+void an_lint_scan_directives(AnLint *L) {
+    static const char *const words[] = {"global", "eslint-env"};
     const char *s = L->src, *end = L->src + L->len;
-    bool sorted = false;
     // Every `/*` (found through its '/', which memchr finds fast) whose
     // text starts with one of the words after blanks.
     for (const char *p = s; p < end && (p = memchr(p, '/', (size_t)(end - p))); p++) {
@@ -127,25 +127,30 @@ void an_lint_directive_comments(AnLint *L, const char *const *words, AnCommentFn
         const char *q = p + 2;
         while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')) q++;
         bool hit = false;
-        for (const char *const *w = words; *w && !hit; w++) {
-            size_t wl = strlen(*w);
-            hit = (size_t)(end - q) >= wl && memcmp(q, *w, wl) == 0;
+        for (size_t w = 0; w < sizeof words / sizeof words[0] && !hit; w++) {
+            size_t wl = strlen(words[w]);
+            hit = (size_t)(end - q) >= wl && memcmp(q, words[w], wl) == 0;
         }
-        if (!hit) continue;
-        uint32_t start = (uint32_t)(p - s);
-        if (!sorted) {
-            sort_literals(L);
-            sorted = true;
-        }
-        if (in_literal(L, start)) continue;
+        if (hit) och_vec_push(&L->directives, (uint32_t)(p - s));
+    }
+    if (L->directives.len) L->collect_literals = true;
+}
+
+void an_lint_directive_comments(AnLint *L, AnCommentFn fn, void *ctx) {
+    if (!L->directives.len) return;
+    const char *s = L->src;
+    sort_literals(L);
+    uint32_t done = 0;  // end of the last comment read
+    for (uint32_t i = 0; i < L->directives.len; i++) {
+        uint32_t start = L->directives.items[i];
+        if (start < done || in_literal(L, start)) continue;
         // Not inside a line comment that starts earlier on the line.
-        const char *ls = p;
+        const char *p = s + start, *ls = p;
         while (ls > s && ls[-1] != '\n' && ls[-1] != '\r') ls--;
         if (p > ls && memmem(ls, (size_t)(p - ls), "//", 2)) continue;
         bool stop = false;
-        uint32_t next = read_comment(L, start, L->len, fn, ctx, &stop);
+        done = read_comment(L, start, L->len, fn, ctx, &stop);
         if (stop) return;
-        p = s + next - 1;
     }
 }
 
@@ -261,12 +266,38 @@ void an_lint_irregular_whitespace(AnLint *L) {
         (unsigned char)s[2] == 0xBF)
         p += 3;  // a byte order mark is not part of the text
     const char *first = NULL;
-    for (const char *q = p; q < end; q++) {
-        unsigned char c = (unsigned char)*q;
-        if (c == 0x0B || c == 0x0C || c >= 0xC2) {
+    // Eight bytes at a time: ASCII words without \v and \f are skipped.
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (p < end && !first) {
+        if (end - p >= 32) {
+            // Four words at once: the common all-ASCII case.
+            uint64_t w[4], acc = 0;
+            memcpy(w, p, 32);
+            for (int k = 0; k < 4; k++) {
+                uint64_t v = w[k] ^ (ones * 0x0B), f = w[k] ^ (ones * 0x0C);
+                acc |= (w[k] & highs) | ((v - ones) & ~v & highs) | ((f - ones) & ~f & highs);
+            }
+            if (!acc) {
+                p += 32;
+                continue;
+            }
+        }
+        if (end - p >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            uint64_t v = w ^ (ones * 0x0B), f = w ^ (ones * 0x0C);
+            uint64_t hit = (w & highs) | ((v - ones) & ~v & highs) | ((f - ones) & ~f & highs);
+            if (!hit) {
+                p += 8;
+                continue;
+            }
+        }
+        const char *stop = end - p >= 8 ? p + 8 : end;
+        for (; p < stop; p++) {
+            unsigned char c = (unsigned char)*p;
             bool lt;
-            if (irregular_at(q, end, &lt)) {
-                first = q;
+            if ((c == 0x0B || c == 0x0C || c >= 0xC2) && irregular_at(p, end, &lt)) {
+                first = p;
                 break;
             }
         }

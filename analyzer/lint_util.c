@@ -164,3 +164,43 @@ bool an_same_tokens(const AnLint *L, const PsNode *a, const PsNode *b) {
     }
     }
 }
+
+bool an_key_view(OchArena *arena, const PsNode *key, bool computed, const char **s, uint32_t *len) {
+    if (!key) return false;
+    if (key->kind == PS_NODE_IDENTIFIER && !computed) {
+        *s = ((const PsIdent *)key)->name;
+        *len = key->aux;
+        return true;
+    }
+    if (key->kind == PS_NODE_LITERAL && key->op == PS_LIT_STRING) {
+        *s = ((const PsLiteral *)key)->u.str;
+        *len = key->aux;
+        return true;
+    }
+    OchBuf b = {0};
+    bool ok = an_static_key(key, computed, &b);
+    if (ok) {
+        *len = (uint32_t)b.len;
+        *s = och_arena_memdup(arena, b.data ? b.data : "", b.len + 1);
+    }
+    och_buf_free(&b);
+    return ok;
+}
+
+bool an_key_is(const PsNode *key, bool computed, const char *name) {
+    if (!key) return false;
+    // Cheap rejection before measuring name: first characters differ.
+    if (key->kind == PS_NODE_IDENTIFIER && !computed &&
+        (key->aux == 0 || ((const PsIdent *)key)->name[0] != name[0]))
+        return false;
+    size_t n = strlen(name);
+    if (key->kind == PS_NODE_IDENTIFIER && !computed)
+        return key->aux == n && memcmp(((const PsIdent *)key)->name, name, n) == 0;
+    if (key->kind == PS_NODE_LITERAL && key->op == PS_LIT_STRING)
+        return key->aux == n && memcmp(((const PsLiteral *)key)->u.str, name, n) == 0;
+    if (key->kind != PS_NODE_TEMPLATE_LITERAL) return false;  // numbers etc. are not names here
+    OchBuf b = {0};
+    bool ok = an_static_key(key, computed, &b) && b.len == n && memcmp(b.data, name, n) == 0;
+    och_buf_free(&b);
+    return ok;
+}

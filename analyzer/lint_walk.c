@@ -130,6 +130,90 @@ static bool visit_cb(PsNode *child, void *ctx) {
     return true;
 }
 
+// ---------------------------------------------------------------------------
+// constructor-super and no-this-before-super.
+
+// ESLint's isPossibleConstructor: the superclass expression may evaluate to
+// a constructor.
+static bool possible_constructor(const PsNode *n) {
+    if (!n) return false;
+    switch ((PsNodeKind)n->kind) {
+    case PS_NODE_CLASS_EXPR: case PS_NODE_FUNCTION_EXPR: case PS_NODE_THIS: case PS_NODE_MEMBER_EXPR:
+    case PS_NODE_CALL_EXPR: case PS_NODE_NEW_EXPR: case PS_NODE_CHAIN_EXPR: case PS_NODE_YIELD_EXPR:
+    case PS_NODE_TAGGED_TEMPLATE: case PS_NODE_META_PROPERTY:
+        return true;
+    case PS_NODE_IDENTIFIER:
+        return !(n->aux == 9 && memcmp(((const PsIdent *)n)->name, "undefined", 9) == 0);
+    case PS_NODE_ASSIGN_EXPR: {
+        const PsBinary *b = (const PsBinary *)n;
+        if (n->op == PS_OP_ASSIGN || n->op == PS_OP_AND_ASSIGN) return possible_constructor(b->right);
+        if (n->op == PS_OP_OR_ASSIGN || n->op == PS_OP_NULLISH_ASSIGN)
+            return possible_constructor(b->left) || possible_constructor(b->right);
+        return false;
+    }
+    case PS_NODE_LOGICAL_EXPR: {
+        const PsBinary *b = (const PsBinary *)n;
+        if (n->op == PS_OP_AND) return possible_constructor(b->right);
+        return possible_constructor(b->left) || possible_constructor(b->right);
+    }
+    case PS_NODE_CONDITIONAL_EXPR:
+        return possible_constructor(((const PsConditional *)n)->alternate) ||
+               possible_constructor(((const PsConditional *)n)->consequent);
+    case PS_NODE_SEQUENCE_EXPR: {
+        const PsList *l = &((const PsListNode *)n)->items;
+        return l->count && possible_constructor(l->items[l->count - 1]);
+    }
+    default:
+        return false;
+    }
+}
+
+// fn (on top of the stack) is the constructor of a class with `extends`.
+static bool is_derived_ctor(const AnLint *L, const PsFunction *fn, bool *super_ok) {
+    const PsNode *m = an_lint_parent(L, 1), *body = an_lint_parent(L, 2), *cls = an_lint_parent(L, 3);
+    if (!m || m->kind != PS_NODE_METHOD_DEF || m->op != PS_PROP_CONSTRUCTOR ||
+        ((const PsClassMember *)m)->value != &fn->h)
+        return false;
+    if (!body || body->kind != PS_NODE_CLASS_BODY || !cls ||
+        (cls->kind != PS_NODE_CLASS_DECL && cls->kind != PS_NODE_CLASS_EXPR))
+        return false;
+    const PsNode *sc = ((const PsClass *)cls)->super_class;
+    if (!sc) return false;
+    *super_ok = possible_constructor(sc);
+    return true;
+}
+
+static void super_call(AnLint *L, PsNode *n) {
+    AnFlow *f = L->flow;
+    if (!f->cur.live) return;
+    bool dup = f->cur.some;
+    f->cur.some = f->cur.every = true;
+    if (!L->on[an_rule_index(AN_W_CONSTRUCTOR_SUPER)]) return;
+    if (dup)
+        an_lint_report(L, AN_W_CONSTRUCTOR_SUPER, n->start, n->end,
+                       "Unexpected duplicate 'super()': it was already called on a path to here.");
+    else if (!f->super_ok)
+        an_lint_report(L, AN_W_CONSTRUCTOR_SUPER, n->start, n->end,
+                       "Unexpected 'super()' because 'super' is not a constructor.");
+    else
+        och_vec_push(&L->super_calls, n);
+}
+
+// `this` or `super.x` in a derived constructor where super() may not have
+// been called yet.
+static void this_before_super(AnLint *L, PsNode *n) {
+    AnFlow *f = L->flow;
+    if (!f->ctor || !f->cur.live || f->cur.every) return;
+    if (n->kind == PS_NODE_SUPER) {
+        PsNode *p = an_lint_parent(L, 0);
+        if (p && p->kind == PS_NODE_CALL_EXPR && ((PsCall *)p)->callee == n) return;
+    }
+    an_lint_report(L, AN_W_NO_THIS_BEFORE_SUPER, n->start, n->end,
+                   "'%s' is not allowed before 'super()': the object does not exist until "
+                   "super() returns.",
+                   n->kind == PS_NODE_THIS ? "this" : "super");
+}
+
 static bool literal_is_true(const PsNode *n) {
     if (!n || n->kind != PS_NODE_LITERAL) return false;
     const PsLiteral *l = (const PsLiteral *)n;
@@ -190,9 +274,14 @@ static AnTryCtx *throw_context(AnFlow *f) {
 
 static inline void may_throw(AnLint *L) {
     AnFlow *f = L->flow;
-    if (!f->live || !f->tries) return;
+    if (!f->cur.live || !f->tries) return;
     AnTryCtx *t = throw_context(f);
-    if (t) t->thrown = true;
+    // Only the first throwing point counts (as in ESLint), and throw
+    // statements.
+    if (t && !t->thrown) {
+        t->thrown = true;
+        t->thr = an_path_join(t->thr, f->cur);
+    }
 }
 
 // Paths leaving through finally blocks: tries entered after `upto` (NULL:
@@ -205,9 +294,10 @@ static void leave_through(AnFlow *f, AnTryCtx *upto) {
 static void flow_begin(AnLint *L, AnFlow *f, PsNode *fn) {
     memset(f, 0, sizeof *f);
     f->up = L->flow;
-    f->live = true;
+    f->cur.live = true;
     f->fn = fn;
     f->accessor = -1;
+    f->valid_from = L->super_calls.len;
     L->flow = f;
 }
 
@@ -254,7 +344,8 @@ static bool is_loop(const PsNode *n) {
 static void visit_switch(AnLint *L, PsSwitch *sw) {
     visit(L, sw->discriminant);
     AnFlow *f = L->flow;
-    bool entry = f->live, has_default = false, prev_end = false;
+    AnPath entry = f->cur, prev_end = {false, false, false};
+    bool has_default = false;
     AnJump j;
     jump_push(L, &j, &sw->h, false);
     for (uint32_t i = 0; i < sw->cases.count; i++) {
@@ -266,52 +357,106 @@ static void visit_switch(AnLint *L, PsSwitch *sw) {
         }
         if (!((PsSwitchCase *)c)->test) has_default = true;
         if (i > 0 && L->on[an_rule_index(AN_W_NO_FALLTHROUGH)])
-            an_lint_flow_fallthrough(L, sw, i, prev_end);
-        f->live = entry || prev_end;
+            an_lint_flow_fallthrough(L, sw, i, prev_end.live);
+        f->cur = an_path_join(entry, prev_end);
         visit(L, c);
-        prev_end = f->live;
+        prev_end = f->cur;
     }
     L->flow->jumps = j.up;
-    f->live = prev_end || j.broken || (!has_default && entry);
+    AnPath out = an_path_join(prev_end, j.brk);
+    if (!has_default) out = an_path_join(out, entry);
+    f->cur = out;
 }
 
 static void visit_try(AnLint *L, PsTry *t) {
     AnFlow *f = L->flow;
-    AnTryCtx ctx = {f->tries, 0, t->finalizer != NULL, false, false};
+    AnTryCtx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.up = f->tries;
+    ctx.has_finalizer = t->finalizer != NULL;
     f->tries = &ctx;
     visit(L, t->block);
-    bool try_end = f->live, normal = try_end;
+    AnPath try_end = f->cur, normal = try_end;
     if (t->handler) {
-        f->live = ctx.thrown || try_end;
+        // The catch clause is entered from the throwing points and the end
+        // of the try block (ESLint's model).
+        f->cur = an_path_join(ctx.thrown ? ctx.thr : (AnPath){false, false, false}, try_end);
         ctx.thrown = false;
+        ctx.thr = (AnPath){false, false, false};
         ctx.position = 1;
         visit(L, t->handler);
-        normal = normal || f->live;
+        normal = an_path_join(normal, f->cur);
     }
     f->tries = ctx.up;
     if (t->finalizer) {
         ctx.position = 2;
-        f->live = normal || ctx.thrown || ctx.leaving;
+        AnPath in = normal;
+        if (ctx.thrown) in = an_path_join(in, ctx.thr);
+        if (ctx.leaving && !in.live) in.live = true;
+        f->cur = in;
         // Paths leaving through this finally go on leaving through outer ones.
-        if (ctx.leaving || ctx.thrown) {
-            if (ctx.thrown) may_throw(L);
-            if (ctx.leaving) leave_through(f, NULL);
-        }
+        if (ctx.leaving) leave_through(f, NULL);
+        if (ctx.thrown) may_throw(L);
         visit(L, t->finalizer);
-        f->live = f->live && normal;
+        if (!normal.live) f->cur.live = false;
     } else {
-        f->live = normal;
+        f->cur = normal;
     }
 }
+
+static void super_call(AnLint *L, PsNode *n);  // constructor-super bookkeeping
+
+static bool is_derived_ctor(const AnLint *L, const PsFunction *fn, bool *super_ok);
 
 static void visit_function(AnLint *L, PsFunction *fn) {
     visit(L, fn->id);
     AnFlow f;
     flow_begin(L, &f, &fn->h);
+    if (L->super_rules && fn->h.kind == PS_NODE_FUNCTION_EXPR) f.ctor = is_derived_ctor(L, fn, &f.super_ok);
     visit_list(L, &fn->params);
     visit(L, fn->body);
-    if (L->need_flow) an_lint_flow_function_end(L, &fn->h, f.live);
+    if (f.ctor) {
+        f.ret = an_path_join(f.ret, f.cur);
+        PsNode *m = an_lint_parent(L, 1);
+        if (f.ret.live && !f.ret.every && m && L->on[an_rule_index(AN_W_CONSTRUCTOR_SUPER)])
+            an_lint_report(L, AN_W_CONSTRUCTOR_SUPER, m->start, m->end,
+                           f.ret.some ? "Lacked a call of 'super()' in some code paths: a derived "
+                                        "class's constructor must call it before it returns."
+                                      : "Expected to call 'super()': a derived class's "
+                                        "constructor must call it before it returns.");
+    }
+    if (L->need_flow) an_lint_flow_function_end(L, &fn->h, f.cur.live);
+    L->super_calls.len = f.valid_from;
     flow_end(L, &f);
+}
+
+// Joins the states reaching the top of a loop again (continue and the end
+// of its body) and reports super() calls the loop repeats.
+static void loop_back(AnLint *L, PsNode *loop, AnPath back) {
+    AnFlow *f = L->flow;
+    if (!f->ctor || !back.live || !back.some) return;
+    for (uint32_t i = f->valid_from; i < L->super_calls.len; i++) {
+        PsNode *c = L->super_calls.items[i];
+        if (!c || c->start < loop->start || c->end > loop->end) continue;
+        if (L->on[an_rule_index(AN_W_CONSTRUCTOR_SUPER)])
+            an_lint_report(L, AN_W_CONSTRUCTOR_SUPER, c->start, c->end,
+                           "Unexpected duplicate 'super()': this loop may call it again.");
+        L->super_calls.items[i] = NULL;
+    }
+}
+
+// Records the span of a string, regexp, template chunk or JSX text (for
+// comment scans and no-irregular-whitespace), when wanted.
+static void literal_span(AnLint *L, const PsNode *n) {
+    if (n->kind == PS_NODE_LITERAL && n->op != PS_LIT_STRING && n->op != PS_LIT_REGEX) return;
+    OchSpan s = {n->start, n->end};
+    if (L->collect_literals) och_vec_push(&L->literals, s);
+    if (L->ws_collect) {
+        if (n->kind == PS_NODE_JSX_TEXT) och_vec_push(&L->ws_jsx, s);
+        else if (n->kind == PS_NODE_TEMPLATE_ELEMENT) och_vec_push(&L->ws_templates, s);
+        else if (n->op == PS_LIT_STRING) och_vec_push(&L->ws_strings, s);
+        else och_vec_push(&L->ws_regexps, s);
+    }
 }
 
 // Children of n, with the flow effects of statements.
@@ -319,28 +464,13 @@ static void children(AnLint *L, PsNode *n) {
     AnFlow *f = L->flow;
     switch ((PsNodeKind)n->kind) {
     case PS_NODE_IDENTIFIER:
-        if (f->tries && f->live && ident_is_reference(L, n)) may_throw(L);
+        if (f->tries && f->cur.live && ident_is_reference(L, n)) may_throw(L);
         return;
     case PS_NODE_LITERAL:
-        if (n->op == PS_LIT_STRING || n->op == PS_LIT_REGEX) {
-            OchSpan s = {n->start, n->end};
-            och_vec_push(&L->literals, s);
-            if (L->ws_collect) {
-                if (n->op == PS_LIT_STRING) och_vec_push(&L->ws_strings, s);
-                else och_vec_push(&L->ws_regexps, s);
-            }
-        }
-        return;
     case PS_NODE_TEMPLATE_ELEMENT:
-    case PS_NODE_JSX_TEXT: {
-        OchSpan s = {n->start, n->end};
-        och_vec_push(&L->literals, s);
-        if (L->ws_collect) {
-            if (n->kind == PS_NODE_JSX_TEXT) och_vec_push(&L->ws_jsx, s);
-            else och_vec_push(&L->ws_templates, s);
-        }
+    case PS_NODE_JSX_TEXT:
+        literal_span(L, n);
         return;
-    }
     case PS_NODE_PROGRAM:
     case PS_NODE_BLOCK:
     case PS_NODE_ERROR:
@@ -371,40 +501,51 @@ static void children(AnLint *L, PsNode *n) {
         return;
     case PS_NODE_RETURN_STMT:
         visit(L, ((PsUnary *)n)->arg);
-        if (f->live) leave_through(f, NULL);
-        f->live = false;
+        if (f->cur.live) {
+            leave_through(f, NULL);
+            if (f->ctor) {
+                AnPath r = f->cur;
+                if (((PsUnary *)n)->arg) r.some = r.every = true;  // returns its own object
+                f->ret = an_path_join(f->ret, r);
+            }
+        }
+        f->cur.live = false;
         return;
     case PS_NODE_THROW_STMT:
         visit(L, ((PsUnary *)n)->arg);
-        if (f->live) {
+        if (f->cur.live) {
             AnTryCtx *t = throw_context(f);
-            if (t) t->thrown = true;
-            else leave_through(f, NULL);
+            if (t) {
+                t->thrown = true;
+                t->thr = an_path_join(t->thr, f->cur);
+            } else {
+                leave_through(f, NULL);
+            }
         }
-        f->live = false;
+        f->cur.live = false;
         return;
     case PS_NODE_BREAK_STMT:
     case PS_NODE_CONTINUE_STMT: {
         bool cont = n->kind == PS_NODE_CONTINUE_STMT;
         visit(L, ((PsUnary *)n)->arg);
         AnJump *j = find_jump(f, ((PsUnary *)n)->arg, cont);
-        if (j && f->live) {
-            if (cont) j->continued = true;
-            else j->broken = true;
+        if (j && f->cur.live) {
+            if (cont) j->cont = an_path_join(j->cont, f->cur);
+            else j->brk = an_path_join(j->brk, f->cur);
             leave_through(f, j->try_at);
         }
-        f->live = false;
+        f->cur.live = false;
         return;
     }
     case PS_NODE_IF_STMT: {
         PsConditional *c = (PsConditional *)n;
         visit(L, c->test);
-        bool entry = f->live;
+        AnPath entry = f->cur;
         visit(L, c->consequent);
-        bool l1 = f->live;
-        f->live = entry;
+        AnPath l1 = f->cur;
+        f->cur = entry;
         visit(L, c->alternate);
-        f->live = l1 || f->live;
+        f->cur = an_path_join(l1, f->cur);
         return;
     }
     case PS_NODE_LABELED_STMT: {
@@ -422,18 +563,21 @@ static void children(AnLint *L, PsNode *n) {
         }
         visit(L, l->body);
         f->jumps = j.up;
-        f->live = f->live || j.broken;
+        f->cur = an_path_join(f->cur, j.brk);
         return;
     }
     case PS_NODE_WHILE_STMT: {
         PsWhile *w = (PsWhile *)n;
         visit(L, w->test);
-        bool entry = f->live, infinite = literal_is_true(w->test);
+        AnPath entry = f->cur;
+        bool infinite = literal_is_true(w->test);
         AnJump j;
         jump_push(L, &j, n, true);
         visit(L, w->body);
         f->jumps = j.up;
-        f->live = infinite ? j.broken : (entry || j.broken);
+        AnPath back = an_path_join(f->cur, j.cont);
+        loop_back(L, n, back);
+        f->cur = infinite ? j.brk : an_path_join(an_path_join(entry, back), j.brk);
         return;
     }
     case PS_NODE_DO_WHILE_STMT: {
@@ -442,24 +586,32 @@ static void children(AnLint *L, PsNode *n) {
         jump_push(L, &j, n, true);
         visit(L, w->body);
         f->jumps = j.up;
-        f->live = f->live || j.continued;
-        bool at_test = f->live;
+        f->cur = an_path_join(f->cur, j.cont);
+        AnPath at_test = f->cur;
         visit(L, w->test);
-        f->live = (at_test && !literal_is_true(w->test)) || j.broken;
+        bool infinite = literal_is_true(w->test);
+        loop_back(L, n, infinite ? at_test : f->cur);
+        AnPath out = f->cur;
+        if (infinite) out.live = false;
+        f->cur = an_path_join(out, j.brk);
+        (void)at_test;
         return;
     }
     case PS_NODE_FOR_STMT: {
         PsFor *fo = (PsFor *)n;
         visit(L, fo->init);
         visit(L, fo->test);
-        bool entry = f->live, infinite = !fo->test || literal_is_true(fo->test);
+        AnPath entry = f->cur;
+        bool infinite = !fo->test || literal_is_true(fo->test);
         AnJump j;
         jump_push(L, &j, n, true);
         visit(L, fo->body);
         f->jumps = j.up;
-        f->live = f->live || j.continued;
+        f->cur = an_path_join(f->cur, j.cont);
         visit(L, fo->update);
-        f->live = infinite ? j.broken : (entry || j.broken);
+        AnPath back = f->cur;
+        loop_back(L, n, back);
+        f->cur = infinite ? j.brk : an_path_join(an_path_join(entry, back), j.brk);
         return;
     }
     case PS_NODE_FOR_IN_STMT:
@@ -467,12 +619,14 @@ static void children(AnLint *L, PsNode *n) {
         PsForIn *fi = (PsForIn *)n;
         visit(L, fi->left);
         visit(L, fi->right);
-        bool entry = f->live;
+        AnPath entry = f->cur;
         AnJump j;
         jump_push(L, &j, n, true);
         visit(L, fi->body);
         f->jumps = j.up;
-        f->live = entry || j.broken;
+        AnPath back = an_path_join(f->cur, j.cont);
+        loop_back(L, n, back);
+        f->cur = an_path_join(an_path_join(entry, back), j.brk);
         return;
     }
     case PS_NODE_SWITCH_STMT:
@@ -486,6 +640,8 @@ static void children(AnLint *L, PsNode *n) {
         PsCall *c = (PsCall *)n;
         visit(L, c->callee);
         visit_list(L, &c->arguments);
+        if (f->ctor && n->kind == PS_NODE_CALL_EXPR && c->callee && c->callee->kind == PS_NODE_SUPER)
+            super_call(L, n);
         if (f->tries) may_throw(L);
         return;
     }
@@ -542,15 +698,29 @@ static void children(AnLint *L, PsNode *n) {
 
 static void visit(AnLint *L, PsNode *n) {
     if (!n) return;
+    uint8_t kf = L->kind_flags[n->kind];
+    if (kf & AN_KF_LEAF) {
+        // Leaves without hooks: only the walk's own bookkeeping.
+        if (n->kind == PS_NODE_IDENTIFIER) {
+            AnFlow *f = L->flow;
+            if (f->tries && f->cur.live) {
+                push(L, n);
+                if (ident_is_reference(L, n)) may_throw(L);
+                L->depth--;
+            }
+        } else if (L->collect_literals || L->ws_collect) {
+            literal_span(L, n);
+        }
+        return;
+    }
     if (n->flags & PS_NF_HAS_ERROR) {
         if (stmt_kind(n->kind)) {
             OchSpan s = {n->start, n->end};
             och_vec_push(&L->err_stmts, s);
         }
     }
-    uint8_t kf = L->kind_flags[n->kind];
     if (kf) {
-        if ((kf & AN_KF_UNREACH) && unreach_kind(n)) unreach_check(L, n, !L->flow->live);
+        if ((kf & AN_KF_UNREACH) && unreach_kind(n)) unreach_check(L, n, !L->flow->cur.live);
         if (kf & AN_KF_ENTER) {
             const AnHookList *h = &L->enter[n->kind];
             for (uint8_t i = 0; i < h->n; i++) h->fn[i](L, n);
@@ -568,6 +738,12 @@ static void visit(AnLint *L, PsNode *n) {
 void an_lint_walk(AnLint *L) {
     PsNode *root = L->parse->root;
     if (!root) return;
+    L->super_rules = L->on[an_rule_index(AN_W_CONSTRUCTOR_SUPER)] ||
+                     L->on[an_rule_index(AN_W_NO_THIS_BEFORE_SUPER)];
+    if (L->on[an_rule_index(AN_W_NO_THIS_BEFORE_SUPER)]) {
+        an_lint_on(L, PS_NODE_THIS, this_before_super);
+        an_lint_on(L, PS_NODE_SUPER, this_before_super);
+    }
     L->unreach_on = L->on[an_rule_index(AN_W_NO_UNREACHABLE)];
     for (uint32_t k = 0; k < PS_NODE_KIND_COUNT; k++) {
         uint8_t f = 0;
@@ -579,6 +755,11 @@ void an_lint_walk(AnLint *L) {
             probe.op = PS_VAR_LET;  // VAR_DECL: maybe reported; decided per node
             if (unreach_kind(&probe)) f |= AN_KF_UNREACH;
         }
+        // Leaves with no hook take the short path in visit.
+        if (!f && (k == PS_NODE_IDENTIFIER || k == PS_NODE_LITERAL || k == PS_NODE_TEMPLATE_ELEMENT ||
+                   k == PS_NODE_THIS || k == PS_NODE_JSX_TEXT || k == PS_NODE_PRIVATE_IDENTIFIER ||
+                   k == PS_NODE_EMPTY_STMT))
+            f |= AN_KF_LEAF;
         L->kind_flags[k] = f;
     }
     AnFlow f;

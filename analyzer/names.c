@@ -87,6 +87,22 @@ static void grow(AnWalker *w) {
     w->names_cap = cap;
 }
 
+// Whether an interned name's text (8-byte aligned, its allocation rounded
+// up to 8 bytes past the NUL) equals s[0..len). When s may be over-read
+// (a slice of the padded source), whole words are compared, the last one
+// masked; else memcmp.
+static inline bool name_eq(const char *interned, const char *s, uint32_t len, bool padded) {
+    if (!padded) return len == 0 || memcmp(interned, s, len) == 0;
+    uint32_t i = 0;
+    for (; i + 8 <= len; i += 8)
+        if (load64(interned + i) != load64(s + i)) return false;
+    if (i < len) {
+        uint64_t mask = ~0ull >> (8 * (8 - (len - i)));
+        if ((load64(interned + i) ^ load64(s + i)) & mask) return false;
+    }
+    return true;
+}
+
 static AnName *intern_slow(AnWalker *w, const char *s, uint32_t len, bool padded) {
     uint32_t h = padded ? hash_padded(s, len) : hash_exact(s, len);
     uint32_t mask = w->names_cap - 1;
@@ -94,8 +110,7 @@ static AnName *intern_slow(AnWalker *w, const char *s, uint32_t len, bool padded
     for (;; i = (i + 1) & mask) {
         struct AnNameSlot *slot = &w->names[i];
         if (!slot->name) break;
-        if (slot->hash == h && slot->name->len == len &&
-            (len == 0 || memcmp(slot->name->str, s, len) == 0))
+        if (slot->hash == h && slot->name->len == len && name_eq(slot->name->str, s, len, padded))
             return slot->name;
     }
     if ((w->names_len + 1) * 4 > w->names_cap * 3) {
@@ -136,7 +151,7 @@ AnName *an_intern(AnWalker *w, const char *s, uint32_t len) {
     uint32_t i = (uint32_t)(((w0 ^ len) * 0x9e3779b97f4a7c15ull) >> (64 - AN_NAME_CACHE_BITS));
     struct AnNameCacheEntry *e = &w->name_cache[i];
     if (e->w0 == w0 && e->len == len && e->name &&
-        (len <= 8 || memcmp(e->name->str + 8, s + 8, len - 8) == 0))
+        (len <= 8 || name_eq(e->name->str + 8, s + 8, len - 8, padded)))
         return e->name;
     AnName *n = intern_slow(w, s, len, padded);
     e->w0 = w0;

@@ -19,7 +19,7 @@ OchDiag *an_error(AnWalker *w, OchDiagCode code, uint32_t start, uint32_t end, c
 // Scopes.
 
 AnScope *an_scope_alloc(AnWalker *w, AnScopeKind kind, PsNode *node, uint32_t start, uint32_t end) {
-    AnScope *s = och_arena_alloc(w->arena, sizeof *s);
+    AnScope *s = och_arena_alloc(&w->res->decl_arena, sizeof *s);
     memset(s, 0, sizeof *s);
     s->kind = (uint8_t)kind;
     s->node = node;
@@ -120,7 +120,17 @@ static void resolve(AnWalker *w, AnRef *r, AnBinding *b) {
         b->flags |= AN_BF_EXPORTED;
         return;
     }
-    if (f & AN_REF_READ) b->flags |= AN_BF_READ;
+    if (f & AN_REF_READ) {
+        b->flags |= AN_BF_READ;
+        // A function read only from inside itself is still unused (lint).
+        if (!(b->flags & AN_BF_READ_OUTSIDE)) {
+            const PsNode *fn = NULL;
+            if (b->kind == AN_BIND_FUNCTION) fn = b->decl;
+            else if (b->flags & AN_BF_FN_INIT) fn = ((const PsVarDeclarator *)b->decl)->init;
+            if (!fn || r->node->start < fn->start || r->node->start >= fn->end)
+                b->flags |= AN_BF_READ_OUTSIDE;
+        }
+    }
     if ((f & AN_REF_WRITE) && !(f & AN_REF_INIT)) b->flags |= AN_BF_WRITTEN;
     uint32_t lb = b->scope->level;
     if (w->scope->level > lb) {
@@ -206,7 +216,7 @@ void an_mark_dynamic_refs(AnWalker *w) {
 
 AnBinding *an_binding_new(AnWalker *w, AnScope *s, AnName *name, PsNode *id, AnBindingKind kind,
                           uint16_t flags, PsNode *decl) {
-    AnBinding *b = och_arena_alloc(w->arena, sizeof *b);
+    AnBinding *b = och_arena_alloc(&w->res->decl_arena, sizeof *b);
     memset(b, 0, sizeof *b);
     // The name's text outlives the walker's name table: point at the
     // declaring identifier (the parse outlives the result).
@@ -462,6 +472,8 @@ AnRef *an_ref_add(AnWalker *w, PsNode *id, uint32_t flags) {
         resolve(w, r, b);
     else if (flags & AN_REF_EXPORT)
         an_report_undeclared_export(w, r);
+    else
+        och_vec_push(&w->unresolved, r);
     return r;
 }
 

@@ -50,22 +50,13 @@ static int code_index(const char *code) {
 }
 
 void chk_help_uri(OchBuf *out, const char *code, const char *rule) {
-    och_buf_puts(out, CHK_DOCS_BASE_URL);
     int c = code_index(code);
     if (c < 0) {
-        och_buf_puts(out, "check-json-format.md#file-level-codes");
+        och_buf_puts(out, CHK_DOCS_BASE_URL "check-json-format.md#file-level-codes");
         return;
     }
-    const char *page;
-    int num = atoi(code + 1);
-    if (code[0] == 'W') page = "lints";
-    else if (num < 100) page = "lexer";
-    else if (num < 400) page = "parser";
-    else if (num < 500) page = "regexp";
-    else page = "analyzer";
-    // GitHub heading anchors: "## E0001 invalid-utf8" -> "#e0001-invalid-utf8".
-    och_buf_printf(out, "diagnostics/%s.md#%c%s-%s", page, code[0] + ('a' - 'A'), code + 1,
-                   rule ? rule : och_diag_code_title((OchDiagCode)c));
+    (void)rule;  // a lint code's title is its rule id
+    och_diag_doc_url((OchDiagCode)c, out);
 }
 
 void chk_describe(OchBuf *out, const char *code, const char *rule) {

@@ -7,22 +7,12 @@
 
 #include "lsp_int.h"
 
-// Documentation of the codes: one page per range (docs/diagnostics/), one
-// heading per code ("## E0123 title" -> "#e0123-title").
-#define LSP_DOCS_BASE_URL "https://github.com/ochre-js/ochre/blob/main/docs/diagnostics/"
-
 static json_t *href_of(OchDiagCode code) {
-    const char *c = och_diag_code_str(code);
-    int num = atoi(c + 1);
-    const char *page = c[0] == 'W' ? "lints"
-                       : num < 100 ? "lexer"
-                       : num < 400 ? "parser"
-                       : num < 500 ? "regexp"
-                                   : "analyzer";
-    char buf[256];
-    snprintf(buf, sizeof buf, LSP_DOCS_BASE_URL "%s.md#%c%s-%s", page, c[0] | 0x20, c + 1,
-             och_diag_code_title(code));
-    return json_pack("{s:s}", "href", buf);
+    OchBuf url = {0};
+    och_diag_doc_url(code, &url);
+    json_t *j = json_pack("{s:s}", "href", url.data);
+    och_buf_free(&url);
+    return j;
 }
 
 static json_t *diag_json(LspServer *s, LspDoc *doc, const OchDiag *d) {

@@ -248,6 +248,13 @@ const char *och_diag_code_title(OchDiagCode code) {
     return (unsigned)code < OCH_DIAG_COUNT ? diag_code_titles[code] : "unknown";
 }
 
+void och_diag_doc_url(OchDiagCode code, OchBuf *out) {
+    const char *c = och_diag_code_str(code);
+    // GitHub heading anchors: "## E0001 invalid-utf8" -> "#e0001-invalid-utf8".
+    och_buf_printf(out, OCH_DIAG_DOCS_URL "#%c%s-%s", c[0] + ('a' - 'A'), c + 1,
+                   och_diag_code_title(code));
+}
+
 static const char *arena_vprintf(OchArena *arena, const char *fmt, va_list ap) {
     va_list ap2;
     va_copy(ap2, ap);

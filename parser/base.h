@@ -166,6 +166,12 @@ typedef enum OchDiagCode {
     OCH_DIAG_COUNT
 } OchDiagCode;
 
+// Documentation URL of a code: the `## E0012 title` heading of
+// docs/diagnostics.md ("...diagnostics.md#e0012-title"). The base is the
+// project's planned public home; change OCH_DIAG_DOCS_URL when it moves.
+#define OCH_DIAG_DOCS_URL "https://github.com/ochre-js/ochre/blob/main/docs/diagnostics.md"
+void och_diag_doc_url(OchDiagCode code, OchBuf *out);
+
 // "E0012" for a code; its short kebab-case title.
 const char *och_diag_code_str(OchDiagCode code);
 const char *och_diag_code_title(OchDiagCode code);

@@ -1,5 +1,5 @@
 // Analyzer early errors, E0500-E0999 (filled by analyzer/). X-macro entries
-// as in diag_codes.h. Documented in docs/diagnostics/analyzer.md; fixtures in
+// as in diag_codes.h. Documented in docs/diagnostics.md; fixtures in
 // tests/fixtures/diagnostics/E05nn.js. No include guard: X-macro table.
 OCH_DIAG(AN_E_REDECLARATION, "E0500", "redeclaration")
 OCH_DIAG(AN_E_VAR_LEXICAL_CONFLICT, "E0501", "var-conflicts-with-lexical-declaration")

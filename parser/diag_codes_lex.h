@@ -1,5 +1,5 @@
 // Diagnostic codes of the lexer (E0001-E0099), X-macro entries as in
-// diag_codes.h. Documented in docs/diagnostics/lexer.md; fixtures in
+// diag_codes.h. Documented in docs/diagnostics.md; fixtures in
 // tests/fixtures/diagnostics/E00nn.js. No include guard: X-macro table.
 OCH_DIAG(PS_E_INVALID_UTF8, "E0001", "invalid-utf8")
 OCH_DIAG(PS_E_UNEXPECTED_CHAR, "E0002", "unexpected-character")

@@ -2,7 +2,7 @@
 // in diag_codes.h; the title of each code is the rule id, ESLint's name for
 // the rule, and each entry is one rule: the analyzer numbers rules by their
 // position here (analyzer.h, an_rule_index), so entries stay contiguous and
-// in this order. Documented in docs/diagnostics/lint.md and
+// in this order. Documented in docs/diagnostics.md and
 // docs/lint-rules.md; fixtures in tests/fixtures/diagnostics/W1nnn.js and
 // tests/fixtures/lint/<rule-id>/. No include guard: X-macro table.
 OCH_DIAG(AN_W_NO_UNDEF, "W1001", "no-undef")
@@ -55,3 +55,8 @@ OCH_DIAG(AN_W_NO_LOSS_OF_PRECISION, "W1047", "no-loss-of-precision")
 OCH_DIAG(AN_W_NO_UNSAFE_OPTIONAL_CHAINING, "W1048", "no-unsafe-optional-chaining")
 OCH_DIAG(AN_W_NO_IRREGULAR_WHITESPACE, "W1049", "no-irregular-whitespace")
 OCH_DIAG(AN_W_NO_INNER_DECLARATIONS, "W1050", "no-inner-declarations")
+OCH_DIAG(AN_W_NO_UNUSED_PRIVATE_CLASS_MEMBERS, "W1051", "no-unused-private-class-members")
+OCH_DIAG(AN_W_CONSTRUCTOR_SUPER, "W1052", "constructor-super")
+OCH_DIAG(AN_W_NO_THIS_BEFORE_SUPER, "W1053", "no-this-before-super")
+OCH_DIAG(AN_W_NO_USELESS_ESCAPE, "W1054", "no-useless-escape")
+OCH_DIAG(AN_W_NO_CONSTANT_BINARY_EXPRESSION, "W1055", "no-constant-binary-expression")

@@ -1,5 +1,5 @@
 // Diagnostic codes of the parser (E0100-E0399), X-macro entries as in
-// diag_codes.h. Documented in docs/diagnostics/parser.md; fixtures in
+// diag_codes.h. Documented in docs/diagnostics.md; fixtures in
 // tests/fixtures/diagnostics/E01nn.js. No include guard: X-macro table.
 OCH_DIAG(PS_E_UNEXPECTED_TOKEN, "E0100", "unexpected-token")
 OCH_DIAG(PS_E_EXPECTED_TOKEN, "E0101", "expected-token")

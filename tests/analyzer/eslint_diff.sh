@@ -89,7 +89,8 @@ run() {  # name env files...
         --min "$min" || status=1
 }
 
-mapfile -t fixtures < <(find tests/fixtures/lint -name '*.js' -o -name '*.mjs' -o -name '*.jsx' | sort)
+mapfile -t fixtures < <( (find tests/fixtures/lint -name '*.js' -o -name '*.mjs' -o -name '*.jsx';
+                          ls tests/fixtures/diagnostics/W*.js) | sort)
 run fixtures es2025 "${fixtures[@]}"
 
 if ! $fixtures_only; then

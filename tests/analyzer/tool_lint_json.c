@@ -35,10 +35,12 @@ static void json_str(const char *s, FILE *out) {
 }
 
 static bool offsets;
+static bool bom;  // the file starts with U+FEFF, which ESLint's columns leave out
 
 static void print(const char *spec, const char *rule, const OchLineIndex *li, uint32_t off,
                   uint32_t end, const char *msg) {
     OchLineCol lc = och_line_index_lookup(li, off, OCH_COL_UTF16);
+    if (bom && lc.line == 0 && lc.column > 0) lc.column--;
     printf("{\"file\":");
     json_str(spec, stdout);
     printf(",\"rule\":\"%s\",\"line\":%u,\"column\":%u,", rule, lc.line + 1, lc.column + 1);
@@ -113,6 +115,7 @@ int main(int argc, char **argv) {
         AnResult *r = an_analyze(p, &ao);
         OchLineIndex li;
         och_line_index_init(&li, src, (uint32_t)len);
+        bom = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0;
         if (p->diags.v.len)
             print(a, "parse-error", &li, p->diags.v.items[0].span.start,
                   p->diags.v.items[0].span.end, p->diags.v.items[0].message);

@@ -30,7 +30,7 @@ function eq(a, b, what) {
 }
 
 const R = (r) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
-const DOCS = 'https://github.com/ochre-js/ochre/blob/main/docs/diagnostics/';
+const DOCS = 'https://github.com/ochre-js/ochre/blob/main/docs/diagnostics.md';
 const SAMPLE = fs.readFileSync(path.join(__dirname, 'fixtures', 'sample.mjs'), 'utf8');
 const SAMPLE_URI = 'file:///functional/sample.mjs';
 const CAPS = {
@@ -119,7 +119,7 @@ T('publishDiagnostics: syntax error with related information', async () => {
             range: { start: { line: 0, character: 18 }, end: { line: 0, character: 19 } },
             severity: 1,
             code: 'E0102',
-            codeDescription: { href: DOCS + 'parser.md#e0102-unclosed-delimiter' },
+            codeDescription: { href: DOCS + '#e0102-unclosed-delimiter' },
             source: 'ochre',
             message: "expected ')' to close the parenthesized expression, found ';'; add ')'",
             relatedInformation: [{ location: { uri, range: { start: { line: 0, character: 12 }, end: { line: 0, character: 13 } } }, message: "'(' opened here" }],
