@@ -133,8 +133,8 @@ T('publishDiagnostics: analyzer early errors, in source order with syntax errors
     open(c, uri, 'let a = 1;\nlet a = 2;\nif (x {\n}\n');
     const d = await c.diagnostics(uri, 1);
     eq(d.params.diagnostics.map((x) => [x.code, R(x.range), x.codeDescription.href.split('/').pop()]), [
-        ['E0500', '1:4-1:5', 'analyzer.md#e0500-redeclaration'],
-        ['E0102', '2:6-2:7', 'parser.md#e0102-unclosed-delimiter'],
+        ['E0500', '1:4-1:5', 'diagnostics.md#e0500-redeclaration'],
+        ['E0102', '2:6-2:7', 'diagnostics.md#e0102-unclosed-delimiter'],
     ], 'codes, ranges and links');
     eq(d.params.diagnostics[0].relatedInformation.map((x) => R(x.location.range)), ['0:4-0:5'], 'first declaration');
 });
