@@ -69,6 +69,7 @@ static const RuleInfo rule_table[AN_RULE_COUNT] = {
     {AN_W_NO_THIS_BEFORE_SUPER, true, NULL},
     {AN_W_NO_USELESS_ESCAPE, true, an_opts_no_useless_escape},
     {AN_W_NO_CONSTANT_BINARY_EXPRESSION, true, an_opts_no_constant_binary_expression},
+    {AN_W_NO_MISLEADING_CHARACTER_CLASS, true, an_opts_no_misleading_character_class},
 };
 
 static const RuleInfo *rule_info(OchDiagCode rule) {
@@ -321,6 +322,33 @@ static bool in_error_range(const AnLint *L, uint32_t off) {
     return false;
 }
 
+static bool ident_char(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '$' || c >= 0x80;
+}
+
+// A no-undef or no-unused-vars finding about a name that the text of a
+// statement with a syntax error mentions: its declaration or use may be the
+// part the parser could not make sense of, so the finding is not trusted.
+static bool named_in_error_range(const AnLint *L, const OchDiag *d) {
+    if (d->code != AN_W_NO_UNDEF && d->code != AN_W_NO_UNUSED_VARS) return false;
+    uint32_t n = d->span.end - d->span.start;
+    if (!n) return false;
+    const char *name = L->src + d->span.start;
+    for (uint32_t i = 0; i < L->err_ranges.len; i++) {
+        const OchSpan *r = &L->err_ranges.items[i];
+        const char *p = L->src + r->start, *end = L->src + r->end;
+        // Whole words only: `s` is not mentioned by `const`.
+        while (p < end && (p = memmem(p, (size_t)(end - p), name, n))) {
+            bool before = p > L->src && ident_char((unsigned char)p[-1]);
+            bool after = p + n < L->src + L->len && ident_char((unsigned char)p[n]);
+            if (!before && !after) return true;
+            p++;
+        }
+    }
+    return false;
+}
+
 typedef struct SortItem {
     OchDiag d;
     AnFix *fix;
@@ -342,7 +370,9 @@ static void finalize(AnLint *L) {
     uint32_t m = 0;
     for (uint32_t i = 0; i < n; i++) {
         const OchDiag *d = &dl->v.items[i];
-        if (i >= L->first_diag && L->err_ranges.len && in_error_range(L, d->span.start)) continue;
+        if (i >= L->first_diag && L->err_ranges.len &&
+            (in_error_range(L, d->span.start) || named_in_error_range(L, d)))
+            continue;
         items[m].d = *d;
         items[m].fix = NULL;
         items[m].ix = i;
@@ -433,5 +463,6 @@ void an_lint_run(AnResult *res, const AnOptions *opts) {
     och_free(L->stack);
     och_arena_free(&L->tmp);
     och_arena_free(&L->re_arena);
+    an_ptrmap_free(&L->re_checked);
     och_free(L);
 }

@@ -138,6 +138,16 @@ static bool directive_comment(AnLint *L, uint32_t start, uint32_t end, const cha
     (void)ctx;
     if (!block) return true;
     const char *p = body, *e = body + n;
+    // ` -- text` ends the directive: the rest is a description.
+    for (const char *q = p; q + 3 < e; q++)
+        if (is_space(q[0]) && q[1] == '-' && q[2] == '-') {
+            const char *r = q + 2;
+            while (r < e && *r == '-') r++;
+            if (r == e || is_space(*r)) {
+                e = q;
+                break;
+            }
+        }
     while (p < e && is_space(*p)) p++;
     const char *w = p;
     while (p < e && !is_space(*p)) p++;

@@ -113,6 +113,8 @@ typedef struct AnLintOpts {
     bool inner_both, inner_disallow_block_functions;
     // no-constant-binary-expression
     bool cbe_relational;
+    // no-misleading-character-class
+    bool misleading_allow_escape;
     // no-useless-escape: allowRegexCharacters
     char escape_allow[32];
     uint8_t escape_allow_len;
@@ -244,6 +246,7 @@ struct AnLint {
     OchArena *arena;             // = &res->arena
     OchArena tmp;                // scratch for the run
     OchArena re_arena;           // regexp pattern trees (lint_regex.c)
+    AnPtrMap re_checked;         // regexp literals already checked as RegExp() arguments
 
     AnHookList enter[PS_NODE_KIND_COUNT], leave[PS_NODE_KIND_COUNT];
     uint8_t kind_flags[PS_NODE_KIND_COUNT];  // AN_KF_*: what the walk does per kind
@@ -372,6 +375,7 @@ bool an_opts_no_irregular_whitespace(AnLint *L, const AnJson *a, OchBuf *err);
 bool an_opts_no_inner_declarations(AnLint *L, const AnJson *a, OchBuf *err);
 bool an_opts_no_useless_escape(AnLint *L, const AnJson *a, OchBuf *err);
 bool an_opts_no_constant_binary_expression(AnLint *L, const AnJson *a, OchBuf *err);
+bool an_opts_no_misleading_character_class(AnLint *L, const AnJson *a, OchBuf *err);
 // no-irregular-whitespace, after the walk (lint_text.c).
 void an_lint_irregular_whitespace(AnLint *L);
 

@@ -4,6 +4,7 @@
 // are parsed with the parser's pattern parser (parser/regexp.h, shared with
 // the engine) into a scratch arena, once per pattern.
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "lint_int.h"
 #include "regexp.h"
@@ -469,7 +470,397 @@ static void useless_escape_text(AnLint *L, PsNode *n) {
     }
 }
 
+// ---------------------------------------------------------------------------
+// no-misleading-character-class: a character made of several code points
+// (surrogate pairs without the u flag, combining marks, emoji modifiers,
+// flags made of regional indicators, ZWJ sequences) inside a class, where
+// it stands for its parts instead.
+
+bool an_opts_no_misleading_character_class(AnLint *L, const AnJson *a, OchBuf *err) {
+    static const char *const keys[] = {"allowEscape", NULL};
+    const AnJson *o;
+    if (!an_opts_object(a, keys, &o, err)) return false;
+    return an_opts_bool(o, "allowEscape", &L->o.misleading_allow_escape, err);
+}
+
+typedef struct MChar {
+    uint32_t value, start, end;  // value; range in the pattern text
+    bool cp_escape;              // written \u{...}
+    bool skip;                   // allowEscape: an acceptable escape (null in ESLint)
+} MChar;
+
+enum { MK_SURROGATE_NO_U, MK_SURROGATE, MK_COMBINING, MK_EMOJI_MODIFIER, MK_FLAG, MK_ZWJ, MK_COUNT };
+
+static const char *const mk_messages[MK_COUNT] = {
+    "Unexpected surrogate pair in character class. Use 'u' flag: without it the class holds "
+    "the two halves of the character, not the character.",
+    "Unexpected surrogate pair in character class: the two escapes are separate characters "
+    "here; write one code point escape.",
+    "Unexpected combined character in character class: the class holds the base and the "
+    "combining mark separately.",
+    "Unexpected modified Emoji in character class: the class holds the emoji and the modifier "
+    "separately.",
+    "Unexpected national flag in character class: a flag is two regional indicator symbols.",
+    "Unexpected joined character sequence in character class: the class holds each joined "
+    "character separately.",
+};
+
+typedef struct MisCtx {
+    AnLint *L;
+    const char *pat;
+    const PsUniProp *marks;
+    OCH_VEC(MChar) seq;
+    OCH_VEC(OchSpan) found[MK_COUNT];  // matched pattern ranges per kind
+} MisCtx;
+
+static bool is_lead(uint32_t c) { return c >= 0xD800 && c <= 0xDBFF; }
+static bool is_trail(uint32_t c) { return c >= 0xDC00 && c <= 0xDFFF; }
+
+static void mis_add(MisCtx *c, int kind, uint32_t start, uint32_t end) {
+    OchSpan sp = {start, end};
+    och_vec_push(&c->found[kind], sp);
+}
+
+// ESLint's finders over one sequence of consecutive class characters.
+static void mis_sequence(MisCtx *c) {
+    MChar *u = c->seq.items;  // unfiltered
+    uint32_t n = c->seq.len;
+    for (uint32_t i = 1; i < n; i++) {
+        MChar *p = &u[i - 1], *ch = &u[i];
+        bool ps = !p->skip, cs = !ch->skip;
+        if (ps && cs && is_lead(p->value) && is_trail(ch->value)) {
+            if (!p->cp_escape && !ch->cp_escape) mis_add(c, MK_SURROGATE_NO_U, p->start, ch->end);
+            else mis_add(c, MK_SURROGATE, p->start, ch->end);
+        }
+        // Combining: the previous unfiltered character, whatever it is.
+        if (cs && c->marks && ps_unicode_prop_has(c->marks, ch->value) &&
+            !ps_unicode_prop_has(c->marks, p->value))
+            mis_add(c, MK_COMBINING, p->start, ch->end);
+        if (ps && cs && ch->value >= 0x1F3FB && ch->value <= 0x1F3FF &&
+            !(p->value >= 0x1F3FB && p->value <= 0x1F3FF))
+            mis_add(c, MK_EMOJI_MODIFIER, p->start, ch->end);
+        if (ps && cs && ch->value >= 0x1F1E6 && ch->value <= 0x1F1FF && p->value >= 0x1F1E6 &&
+            p->value <= 0x1F1FF)
+            mis_add(c, MK_FLAG, p->start, ch->end);
+    }
+    // ZWJ sequences: runs of x ZWJ y (ZWJ y)...
+    bool open = false;
+    uint32_t seq_start = 0, seq_end = 0, last = 0;
+    for (uint32_t i = 1; i + 1 < n; i++) {
+        MChar *p = &u[i - 1], *ch = &u[i], *nx = &u[i + 1];
+        if (p->skip || ch->skip || nx->skip) continue;
+        if (ch->value != 0x200D || p->value == 0x200D || nx->value == 0x200D) continue;
+        if (open && last == i - 1) {
+            seq_end = nx->end;
+            last = i + 1;
+        } else {
+            if (open) mis_add(c, MK_ZWJ, seq_start, seq_end);
+            open = true;
+            seq_start = p->start;
+            seq_end = nx->end;
+            last = i + 1;
+        }
+    }
+    if (open) mis_add(c, MK_ZWJ, seq_start, seq_end);
+    c->seq.len = 0;
+}
+
+// allowEscape: an escape that does not just repeat the character.
+static bool acceptable_escape(const char *raw, uint32_t len, uint32_t value) {
+    if (!len || raw[0] != '\\') return false;
+    uint32_t b = 0;
+    while (b < len && raw[b] == '\\') b++;
+    uint32_t cp;
+    if (b >= len || b + och_utf8_decode(raw + b, len - b, &cp, true) != len) return true;
+    return cp != value;
+}
+
+static void mis_char(MisCtx *c, uint32_t value, uint32_t start, uint32_t end) {
+    const char *t = c->pat + start;
+    MChar m = {value, start, end, end - start > 3 && t[0] == '\\' && t[1] == 'u' && t[2] == '{', false};
+    if (c->L->o.misleading_allow_escape) m.skip = acceptable_escape(t, end - start, value);
+    och_vec_push(&c->seq, m);
+}
+
+static void mis_walk(MisCtx *c, const PsReNode *n) {
+    for (; n; n = n->next) {
+        switch ((PsReKind)n->kind) {
+        case PS_RE_CLASS: {
+            c->seq.len = 0;
+            for (const PsReNode *e = n->list.first; e; e = e->next) {
+                if (e->kind == PS_RE_CHAR) {
+                    mis_char(c, e->cp, e->start, e->end);
+                } else if (e->kind == PS_RE_CLASS_RANGE) {
+                    uint32_t fl = atom_len(c->pat + e->start, e->end - e->start);
+                    mis_char(c, e->range.from, e->start, e->start + fl);
+                    mis_sequence(c);
+                    mis_char(c, e->range.to, e->start + fl + 1, e->end);
+                } else if (c->seq.len) {
+                    mis_sequence(c);
+                }
+            }
+            if (c->seq.len) mis_sequence(c);
+            mis_walk(c, n->list.first);  // nested classes (v flag)
+            break;
+        }
+        case PS_RE_DISJUNCTION: case PS_RE_ALTERNATIVE: case PS_RE_CLASS_STRINGS:
+            mis_walk(c, n->list.first);
+            break;
+        case PS_RE_GROUP: case PS_RE_NONCAPTURE: case PS_RE_LOOKAHEAD: case PS_RE_LOOKBEHIND:
+            mis_walk(c, n->group.body);
+            break;
+        case PS_RE_QUANT:
+            mis_walk(c, n->quant.body);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+// Decodes the raw text of a string literal (between its quotes) into the
+// parser's WTF-8 value, recording for each value byte the source range of
+// the character or escape that produced it. false when the decoding does
+// not reproduce the value (then positions are not exact).
+static bool string_map(const char *raw, uint32_t rl, uint32_t base, const char *value, uint32_t vl,
+                       uint32_t *vstart, uint32_t *vend) {
+    uint32_t vi = 0, i = 0;
+    char buf[4];
+    while (i < rl) {
+        uint32_t s = i, cp;
+        if (raw[i] != '\\') {
+            i += och_utf8_decode(raw + i, rl - i, &cp, true);
+        } else if (i + 1 >= rl) {
+            return false;
+        } else {
+            char e = raw[i + 1];
+            i += 2;
+            switch (e) {
+            case 'n': cp = '\n'; break;
+            case 't': cp = '\t'; break;
+            case 'r': cp = '\r'; break;
+            case 'b': cp = '\b'; break;
+            case 'f': cp = '\f'; break;
+            case 'v': cp = '\v'; break;
+            case 'x': {
+                if (i + 2 > rl) return false;
+                char h[3] = {raw[i], raw[i + 1], 0};
+                cp = (uint32_t)strtoul(h, NULL, 16);
+                i += 2;
+                break;
+            }
+            case 'u': {
+                if (i < rl && raw[i] == '{') {
+                    uint32_t k = i + 1;
+                    cp = 0;
+                    while (k < rl && raw[k] != '}') {
+                        char ch = raw[k++];
+                        cp = cp * 16 + (uint32_t)(ch <= '9' ? ch - '0' : (ch | 32) - 'a' + 10);
+                    }
+                    i = k + 1;
+                } else {
+                    if (i + 4 > rl) return false;
+                    char h[5] = {raw[i], raw[i + 1], raw[i + 2], raw[i + 3], 0};
+                    cp = (uint32_t)strtoul(h, NULL, 16);
+                    i += 4;
+                    // A surrogate pair written as two escapes is one character.
+                    if (is_lead(cp) && i + 6 <= rl && raw[i] == '\\' && raw[i + 1] == 'u' &&
+                        raw[i + 2] != '{') {
+                        char g[5] = {raw[i + 2], raw[i + 3], raw[i + 4], raw[i + 5], 0};
+                        uint32_t lo = (uint32_t)strtoul(g, NULL, 16);
+                        if (is_trail(lo)) {
+                            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                            i += 6;
+                        }
+                    }
+                }
+                break;
+            }
+            case '\r':
+                if (i < rl && raw[i] == '\n') i++;
+                continue;  // line continuation
+            case '\n':
+                continue;
+            default:
+                if (e >= '0' && e <= '7') {
+                    cp = (uint32_t)(e - '0');
+                    uint32_t lim = e <= '3' ? 2 : 1;
+                    for (uint32_t k = 0; k < lim && i < rl && raw[i] >= '0' && raw[i] <= '7'; k++)
+                        cp = cp * 8 + (uint32_t)(raw[i++] - '0');
+                } else {
+                    i -= 1;
+                    i += och_utf8_decode(raw + i, rl - i, &cp, true);
+                    // U+2028/U+2029 after a backslash: line continuations.
+                    if (cp == 0x2028 || cp == 0x2029) continue;
+                }
+                break;
+            }
+        }
+        uint32_t n = och_utf8_encode(buf, cp);
+        if (vi + n > vl || memcmp(value + vi, buf, n) != 0) return false;
+        for (uint32_t k = 0; k < n; k++) {
+            vstart[vi + k] = base + s;
+            vend[vi + k] = base + i;
+        }
+        vi += n;
+    }
+    return vi == vl;
+}
+
+// Evaluates a constant string expression as eslint-utils' getStaticValue
+// does for what matters here: string and number literals, templates whose
+// expressions are constant, `+` of constants, and variables declared once
+// with a constant initializer and never assigned. false when not constant.
+static bool static_string(AnLint *L, const PsNode *n, OchBuf *out, int depth) {
+    if (!n || depth > 16) return false;
+    switch ((PsNodeKind)n->kind) {
+    case PS_NODE_LITERAL:
+        if (n->op == PS_LIT_STRING) {
+            och_buf_append(out, ((const PsLiteral *)n)->u.str, n->aux);
+            return true;
+        }
+        if (n->op == PS_LIT_NUMBER) {
+            char tmp[32];
+            och_buf_append(out, tmp, och_number_to_string(((const PsLiteral *)n)->u.number, tmp));
+            return true;
+        }
+        return false;
+    case PS_NODE_TEMPLATE_LITERAL: {
+        const PsTemplate *t = (const PsTemplate *)n;
+        for (uint32_t i = 0; i < t->quasis.count; i++) {
+            const PsTemplateElement *q = (const PsTemplateElement *)t->quasis.items[i];
+            if (!q || !q->cooked) return false;
+            och_buf_append(out, q->cooked, q->h.aux);
+            if (i < t->expressions.count && !static_string(L, t->expressions.items[i], out, depth + 1))
+                return false;
+        }
+        return true;
+    }
+    case PS_NODE_BINARY_EXPR: {
+        if (n->op != PS_OP_ADD) return false;
+        const PsBinary *b = (const PsBinary *)n;
+        return static_string(L, b->left, out, depth + 1) && static_string(L, b->right, out, depth + 1);
+    }
+    case PS_NODE_IDENTIFIER: {
+        AnRef *r = an_lint_ref(L, n);
+        const AnBinding *b = r ? r->binding : NULL;
+        if (!b || (b->flags & (AN_BF_WRITTEN | AN_BF_REDECLARED)) || !b->decl ||
+            b->decl->kind != PS_NODE_VAR_DECLARATOR)
+            return false;
+        const PsVarDeclarator *d = (const PsVarDeclarator *)b->decl;
+        if (d->id != b->id || !d->init) return false;
+        return static_string(L, d->init, out, depth + 1);
+    }
+    default:
+        return false;
+    }
+}
+
+static void check_misleading(AnLint *L, const char *pat, uint32_t len, uint32_t flags,
+                             PsNode *report, const PsNode *string_node, bool suggest_u);
+
+// A RegExp pattern computed from constants: one finding per kind, at the
+// whole expression (positions inside it are not known).
+static void check_misleading_static(AnLint *L, PsNode *pat, uint32_t flags) {
+    OchBuf v = {0};
+    if (static_string(L, pat, &v, 0) && v.len)
+        check_misleading(L, v.data, (uint32_t)v.len, flags, pat, pat, false);
+    och_buf_free(&v);
+}
+
+static void check_misleading(AnLint *L, const char *pat, uint32_t len, uint32_t flags,
+                             PsNode *report, const PsNode *string_node, bool suggest_u) {
+    PsRegexp re;
+    if (!ps_regexp_parse(pat, len, flags, 0, &L->re_arena, NULL, &re)) return;
+    MisCtx c;
+    memset(&c, 0, sizeof c);
+    c.L = L;
+    c.pat = pat;
+    ps_unicode_property_lookup("M", 1, NULL, 0, false, false, &c.marks);
+    mis_walk(&c, re.root);
+    uint32_t *vs = NULL, *ve = NULL;
+    bool mapped = false;
+    bool computed = string_node && !(string_node->kind == PS_NODE_LITERAL &&
+                                     string_node->op == PS_LIT_STRING);
+    if (string_node && !computed) {
+        vs = och_malloc((len + 1) * sizeof *vs);
+        ve = och_malloc((len + 1) * sizeof *ve);
+        mapped = string_map(L->src + string_node->start + 1, string_node->end - string_node->start - 2,
+                            string_node->start + 1, pat, len, vs, ve);
+    }
+    for (int k = 0; k < MK_COUNT; k++) {
+        if (computed && c.found[k].len) c.found[k].len = 1;  // one finding at the expression
+        for (uint32_t i = 0; i < c.found[k].len; i++) {
+            OchSpan sp = c.found[k].items[i];
+            uint32_t a, b;
+            if (!string_node) {
+                a = report->start + 1 + sp.start;
+                b = report->start + 1 + sp.end;
+            } else if (mapped && sp.end > sp.start) {
+                a = vs[sp.start];
+                b = ve[sp.end - 1];
+            } else {
+                a = report->start;
+                b = report->end;
+            }
+            uint32_t d = an_lint_report(L, AN_W_NO_MISLEADING_CHARACTER_CLASS, a, b, "%s", mk_messages[k]);
+            if (k == MK_SURROGATE_NO_U && suggest_u && !string_node &&
+                ps_regexp_parse(pat, len, PS_RE_FLAG_U, 0, &L->re_arena, NULL, &re))
+                an_lint_fix1(L, d, "Add unicode 'u' flag to regex", true, report->end, report->end, "u");
+        }
+        och_vec_free(&c.found[k]);
+    }
+    och_vec_free(&c.seq);
+    och_free(vs);
+    och_free(ve);
+}
+
+static void misleading_literal(AnLint *L, PsNode *n) {
+    if (n->op != PS_LIT_REGEX || an_ptrmap_get(&L->re_checked, n)) return;
+    const PsLiteral *lit = (const PsLiteral *)n;
+    uint32_t fstart = n->start + 1 + n->aux + 1, flags = 0;
+    if (fstart > n->end || !ps_regexp_parse_flags(L->src + fstart, n->end - fstart, 0, NULL, &flags))
+        return;
+    check_misleading(L, lit->u.str, n->aux, flags, n, NULL, true);
+}
+
+// RegExp(pattern, flags) with the global RegExp: string patterns (flags a
+// string literal or absent), and `RegExp(/re/, "flags")` (the literal is
+// checked with the new flags only).
+static void misleading_call(AnLint *L, PsNode *n) {
+    PsCall *c = (PsCall *)n;
+    if (!an_is_ident(c->callee, "RegExp") || !an_lint_is_global_ref(L, c->callee, "RegExp")) return;
+    if (!c->arguments.count) return;
+    PsNode *pat = c->arguments.items[0], *fl = c->arguments.count > 1 ? c->arguments.items[1] : NULL;
+    if (!pat) return;
+    uint32_t flags = 0;
+    if (fl) {
+        if (!is_string(fl)) return;
+        const char *fs = ((PsLiteral *)fl)->u.str;
+        for (uint32_t i = 0; i < fl->aux; i++) {
+            if (fs[i] == 'u') flags |= PS_RE_FLAG_U;
+            if (fs[i] == 'v') flags |= PS_RE_FLAG_V;
+        }
+    }
+    if (pat->kind == PS_NODE_LITERAL && pat->op == PS_LIT_REGEX) {
+        if (!fl) return;
+        an_ptrmap_put(&L->re_checked, pat, 1);
+        check_misleading(L, ((PsLiteral *)pat)->u.str, pat->aux, flags, pat, NULL, false);
+        return;
+    }
+    if (!is_string(pat)) {
+        check_misleading_static(L, pat, flags);
+        return;
+    }
+    check_misleading(L, ((PsLiteral *)pat)->u.str, pat->aux, flags, pat, pat, false);
+}
+
 void an_lint_register_regex(AnLint *L) {
+    if (on(L, AN_W_NO_MISLEADING_CHARACTER_CLASS)) {
+        an_lint_on(L, PS_NODE_CALL_EXPR, misleading_call);
+        an_lint_on(L, PS_NODE_NEW_EXPR, misleading_call);
+        an_lint_on(L, PS_NODE_LITERAL, misleading_literal);
+    }
     if (on(L, AN_W_NO_USELESS_ESCAPE)) {
         an_lint_on(L, PS_NODE_LITERAL, useless_escape_text);
         an_lint_on(L, PS_NODE_TEMPLATE_ELEMENT, useless_escape_text);

@@ -543,23 +543,59 @@ typedef struct LaterCtx {
     bool after, used;
 } LaterCtx;
 
-static void later_name(AnWalker *w, PsNode *id, void *ctx) {
-    (void)w;
-    LaterCtx *c = ctx;
+// One name of the parameter list, in order; with_default: it has a
+// default value (which ESLint's scope analysis counts as a reference).
+static void later_name(LaterCtx *c, const PsNode *id, bool with_default) {
     if (c->used) return;
     if (!c->after) {
         if (id == c->b->id) c->after = true;
+        return;
+    }
+    if (with_default) {
+        c->used = true;
         return;
     }
     AnBinding *p = an_binding_of_node(c->L->res, id);
     if (p && p->nrefs > 0) c->used = true;
 }
 
+static void later_pattern(LaterCtx *c, const PsNode *n, bool with_default) {
+    if (!n || c->used) return;
+    switch ((PsNodeKind)n->kind) {
+    case PS_NODE_IDENTIFIER:
+        later_name(c, n, with_default);
+        return;
+    case PS_NODE_ASSIGN_PATTERN:
+        later_pattern(c, ((const PsBinary *)n)->left, true);
+        return;
+    case PS_NODE_REST_ELEMENT:
+        later_pattern(c, ((const PsUnary *)n)->arg, with_default);
+        return;
+    case PS_NODE_ARRAY_PATTERN: {
+        const PsList *l = &((const PsListNode *)n)->items;
+        for (uint32_t i = 0; i < l->count; i++) later_pattern(c, l->items[i], with_default);
+        return;
+    }
+    case PS_NODE_OBJECT_PATTERN: {
+        const PsList *l = &((const PsListNode *)n)->items;
+        for (uint32_t i = 0; i < l->count; i++) {
+            const PsNode *m = l->items[i];
+            if (m && m->kind == PS_NODE_PROPERTY)
+                later_pattern(c, ((const PsProperty *)m)->value, with_default);
+            else
+                later_pattern(c, m, with_default);
+        }
+        return;
+    }
+    default:
+        return;
+    }
+}
+
 static bool later_param_used(AnLint *L, const AnBinding *b) {
     const PsFunction *f = (const PsFunction *)b->decl;
     LaterCtx c = {L, b, false, false};
-    for (uint32_t i = 0; i < f->params.count && !c.used; i++)
-        an_pattern_names(NULL, f->params.items[i], later_name, &c);
+    for (uint32_t i = 0; i < f->params.count && !c.used; i++) later_pattern(&c, f->params.items[i], false);
     return c.used;
 }
 
@@ -729,6 +765,27 @@ static void check_restricted(AnLint *L, const AnBinding *b) {
 
 // --- no-redeclare ----------------------------------------------------------
 
+// ESLint merges a script's top-level declarations with the configured
+// globals of the same name, and still treats read-only ones as read-only:
+// assignments to them are reported by no-global-assign.
+static void assign_declared_global(AnLint *L, const AnBinding *b) {
+    if (!(b->flags & AN_BF_WRITTEN) || b->kind == AN_BIND_ARGUMENTS || !b->id) return;
+    const AnGlobalDef *g = an_lint_global(L, b->name, b->len);
+    if (!g || g->mode != AN_GLOBAL_READONLY || global_exception(L, g->name, g->len)) return;
+    uint32_t n = 0;
+    for (AnRef *r = b->refs; r; r = r->next_for_binding) n++;
+    AnRef **v = och_malloc((n ? n : 1) * sizeof *v);
+    uint32_t i = n;
+    for (AnRef *r = b->refs; r; r = r->next_for_binding) v[--i] = r;
+    for (i = 0; i < n; i++)
+        if ((v[i]->flags & AN_REF_WRITE) && !(v[i]->flags & AN_REF_INIT))
+            an_lint_report(L, AN_W_NO_GLOBAL_ASSIGN, v[i]->node->start, v[i]->node->end,
+                           "Read-only global '%.*s' should not be modified: this script's "
+                           "top-level declaration shares the global's name; rename it.",
+                           (int)b->len, b->name);
+    och_free(v);
+}
+
 static void redeclare_builtin(AnLint *L, const AnBinding *b) {
     if (b->kind == AN_BIND_ARGUMENTS || b->kind == AN_BIND_LABEL || b->kind == AN_BIND_PRIVATE ||
         !b->id || (b->flags & AN_BF_ANNEXB_VAR))
@@ -822,7 +879,9 @@ static void scope_pass(AnLint *L, const AnScope *s, RefVec *buf) {
                   s->kind != AN_SCOPE_FUNCTION_NAME;
     bool restricted = on(L, AN_W_NO_SHADOW_RESTRICTED_NAMES);
     bool builtin = on(L, AN_W_NO_REDECLARE) && s == L->res->root && !L->module;
+    bool global_assign = on(L, AN_W_NO_GLOBAL_ASSIGN) && s == L->res->root && !L->module;
     for (const AnBinding *b = s->bindings; b; b = b->next) {
+        if (global_assign) assign_declared_global(L, b);
         if (unused) check_unused(L, b, buf);
         if (writes && (b->flags & AN_BF_WRITTEN)) check_writes(L, b);
         if (restricted) check_restricted(L, b);

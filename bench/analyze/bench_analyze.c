@@ -8,7 +8,7 @@
 // warm-up run:
 //   parse    ps_parse (tolerant mode, as the editor and `ochre check` use it)
 //   analyze  an_analyze with lint rules off (scopes and early errors)
-//   lint     an_analyze with every implemented lint rule on
+//   lint     an_analyze with every implemented lint rule on (default options)
 // Analysis times exclude the parse (the same tree is analyzed repeatedly).
 // Prints tab-separated lines for bench/analyze/run.sh:
 //   time  FILE  BYTES  PARSE_S  ANALYZE_S  LINT_S  FINDINGS
@@ -75,7 +75,10 @@ int main(int argc, char **argv) {
             AnOptions plain, lint;
             an_options_default(&plain);
             an_options_default(&lint);
+            static AnRuleConfig every[AN_RULE_COUNT];
+            for (uint32_t k = 0; k < AN_RULE_COUNT; k++) every[k] = (AnRuleConfig){AN_LEVEL_ERROR, NULL};
             lint.lint = true;
+            lint.rules = every;
             an_result_free(an_analyze(p, &lint));  // warm-up
             uint32_t findings = 0;
             // BENCH_ONLY=analyze|lint times one configuration (for profiles).

@@ -8,8 +8,11 @@
 # (eslint_compare.js). Intentional differences are listed with a reason in
 # tests/analyzer/eslint_differences.txt.
 #
-#   tests/analyzer/eslint_diff.sh [--fixtures-only] [--min 0.995]
+#   tests/analyzer/eslint_diff.sh [--fixtures-only] [--wide N] [--min 0.995]
 #
+# --wide N adds a third set: N JavaScript files (1-300 KB, not minified)
+# picked deterministically from the installed npm packages of the corpus
+# (goal guessed from import/export statements); a few minutes for 2000.
 # Cache: ${OCHRE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ochre}/eslint-npm.
 # Exit status 1 when a rule agrees less than --min or a listed difference
 # is stale.
@@ -18,12 +21,14 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
 fixtures_only=false
+wide=0
 min=0.995
 while [ $# -gt 0 ]; do
     case $1 in
     --fixtures-only) fixtures_only=true; shift ;;
+    --wide) wide=$2; shift 2 ;;
     --min) min=$2; shift 2 ;;
-    *) echo "usage: tests/analyzer/eslint_diff.sh [--fixtures-only] [--min RATIO]" >&2; exit 2 ;;
+    *) echo "usage: tests/analyzer/eslint_diff.sh [--fixtures-only] [--wide N] [--min RATIO]" >&2; exit 2 ;;
     esac
 done
 
@@ -100,5 +105,30 @@ if ! $fixtures_only; then
         corpus+=("$goal:$nm/$rel")
     done < <(grep -v '^\s*\(#\|$\)' tests/parser/corpus.txt)
     run corpus browser,node "${corpus[@]}"
+    if [ "$wide" -gt 0 ]; then
+        mapfile -t widefiles < <(node -e '
+            const fs = require("fs"), path = require("path");
+            const [root, n] = [process.argv[1], +process.argv[2]];
+            const out = [];
+            (function walk(d) {
+                for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+                    const p = path.join(d, e.name);
+                    if (e.isDirectory()) walk(p);
+                    else if (e.name.endsWith(".js") && !e.name.includes(".min.")) {
+                        const size = fs.statSync(p).size;
+                        if (size > 1024 && size < 300 * 1024) out.push(p);
+                    }
+                }
+            })(root);
+            // A deterministic spread over the whole list.
+            const step = Math.max(1, out.length / n);
+            for (let i = 0; i < out.length && i / step < n; i += step) {
+                const p = out[Math.floor(i)];
+                const src = fs.readFileSync(p, "utf8");
+                const mod = /^\s*(import\s[\w{*"\x27]|export\s)/m.test(src);
+                console.log((mod ? "module:" : "script:") + p);
+            }' "$nm" "$wide")
+        run wide browser,node "${widefiles[@]}"
+    fi
 fi
 exit $status

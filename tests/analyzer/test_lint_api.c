@@ -299,3 +299,36 @@ Test(lint_api, findings_and_early_errors_are_in_source_order) {
         cr_assert(c.res->diags.v.items[i - 1].span.start <= c.res->diags.v.items[i].span.start);
     lfree(&c);
 }
+
+Test(lint_api, misleading_character_class_allow_escape) {
+    LCtx a = lint("var r = /[\\u0041\\u0301]/u;", "no-misleading-character-class", NULL, NULL);
+    cr_assert_eq(count(&a, "no-misleading-character-class"), 1);
+    lfree(&a);
+    LCtx b = lint("var r = /[\\u0041\\u0301]/u;", "no-misleading-character-class",
+                  "[{\"allowEscape\": true}]", NULL);
+    cr_assert_eq(count(&b, "no-misleading-character-class"), 0);
+    lfree(&b);
+}
+
+Test(lint_api, string_patterns_are_reported_at_their_characters) {
+    // In a RegExp string, the finding covers the escapes that make the pair.
+    LCtx c = lint("new RegExp(\"x[\\uD83D\\uDC4D]\");", "no-misleading-character-class", NULL, NULL);
+    cr_assert_eq(count(&c, "no-misleading-character-class"), 1);
+    const OchDiag *d = &c.res->diags.v.items[0];
+    cr_assert_eq(d->span.start, 14);
+    cr_assert_eq(d->span.end, 26);
+    lfree(&c);
+}
+
+Test(lint_api, names_mentioned_in_a_broken_statement_are_not_reported) {
+    // `helper` is declared in the statement the parser could not read: its
+    // use elsewhere is not reported as undefined.
+    LCtx c = lint("function helper( { return 1; }\nhelper();\nother();", "no-undef", NULL, NULL);
+    cr_assert(ps_parse_has_errors(c.parse));
+    for (uint32_t i = 0; i < c.res->diags.v.len; i++) {
+        const OchDiag *d = &c.res->diags.v.items[i];
+        if (d->code != AN_W_NO_UNDEF) continue;
+        cr_expect(strncmp(c.src + d->span.start, "helper", 6) != 0, "helper reported");
+    }
+    lfree(&c);
+}
