@@ -37,6 +37,10 @@ ANALYZER_SRC := $(wildcard analyzer/*.c)
 ANALYZER_OBJ := $(ANALYZER_SRC:%.c=$(B)/obj/%.o)
 ANALYZER_LIB := $(B)/libochre_analyzer.a
 TEST_ANALYZER_SRC := $(wildcard tests/analyzer/test_*.c)
+ENGINE_SRC := $(wildcard engine/*.c engine/builtins/*.c)
+ENGINE_OBJ := $(ENGINE_SRC:%.c=$(B)/obj/%.o)
+ENGINE_LIB := $(B)/libochre_engine.a
+TEST_ENGINE_SRC := $(wildcard tests/engine/test_*.c)
 LSP_SRC := $(wildcard lsp/*.c)
 LSP_OBJ := $(LSP_SRC:%.c=$(B)/obj/%.o)
 LSP_LIB := $(B)/libochre_lsp.a
@@ -74,12 +78,16 @@ $(ANALYZER_LIB): $(ANALYZER_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+$(ENGINE_LIB): $(ENGINE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
 $(LSP_LIB): $(LSP_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
 # Libraries in dependency order: each may use only those after it.
-LIBS := $(LSP_LIB) $(ANALYZER_LIB) $(PARSER_LIB)
+LIBS := $(LSP_LIB) $(ENGINE_LIB) $(ANALYZER_LIB) $(PARSER_LIB)
 
 $(B)/ochre: $(CLI_OBJ) $(LIBS)
 	$(CC) $(LDFLAGS_SAN) $(LDFLAGS) $^ $(LDLIBS) -o $@
@@ -87,6 +95,10 @@ $(B)/ochre: $(CLI_OBJ) $(LIBS)
 $(B)/tests/test_analyzer: $(TEST_ANALYZER_SRC) $(LIBS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) $(TEST_ANALYZER_SRC) $(LIBS) $(CRITERION_LIBS) $(LDLIBS) -o $@
+
+$(B)/tests/test_engine: $(TEST_ENGINE_SRC) $(LIBS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) $(TEST_ENGINE_SRC) $(LIBS) $(CRITERION_LIBS) $(LDLIBS) -o $@
 
 $(B)/tests/test_parser: $(TEST_PARSER_SRC) $(PARSER_LIB)
 	@mkdir -p $(dir $@)
@@ -109,7 +121,8 @@ $(B)/tests/tool_%: tests/parser/tool_%.c $(LIBS)
 # suites (scripts in tests/parser/, which fetch pinned npm packages into
 # $(OCHRE_CACHE) once).
 UNIT_BINS := $(B)/tests/test_parser $(if $(TEST_ANALYZER_SRC),$(B)/tests/test_analyzer) \
-             $(if $(TEST_CLI_SRC),$(B)/tests/test_cli) $(if $(TEST_LSP_SRC),$(B)/tests/test_lsp)
+             $(if $(TEST_CLI_SRC),$(B)/tests/test_cli) $(if $(TEST_LSP_SRC),$(B)/tests/test_lsp) \
+             $(if $(TEST_ENGINE_SRC),$(B)/tests/test_engine)
 unit: $(UNIT_BINS)
 	@for t in $(UNIT_BINS); do echo "== $$t"; $$t --jobs 2 || exit 1; done
 

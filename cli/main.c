@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "cmd_check.h"
 #include "cmd_lsp.h"
+#include "cmd_run.h"
 
 typedef struct Command {
     const char *name;
@@ -18,7 +19,8 @@ typedef struct Command {
 static const Command commands[] = {
     {"parse", "check syntax, or print the ESTree JSON of a file", cli_cmd_parse, cli_parse_usage},
     {"check", "find syntax errors, early errors and lint problems in files", ochre_cmd_check, cli_check_usage},
-    {"run", "run a JavaScript file", NULL, NULL},
+    {"run", "run a JavaScript file", cli_cmd_run, cli_run_usage},
+    {"eval", "evaluate JavaScript code given on the command line", cli_cmd_eval, cli_eval_usage},
     {"test", "run tests written with node:test", NULL, NULL},
     {"repl", "interactive JavaScript shell", NULL, NULL},
     {"lsp", "language server on stdin/stdout", ochre_cmd_lsp, cli_lsp_usage},

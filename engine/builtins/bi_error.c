@@ -1,0 +1,8 @@
+// Builtin family "error": placeholder until its owner writes it (see
+// EN_BUILTIN_FAMILIES in runtime_int.h). Installs nothing yet.
+#include "runtime_int.h"
+
+bool en_init_error(EnContext *cx) {
+    (void)cx;
+    return true;
+}

@@ -1,0 +1,108 @@
+// Public embedding API of the ochre JavaScript engine (prefix `en_`).
+//
+// A runtime (EnRuntime) owns one garbage-collected heap and is used by one
+// thread at a time; it holds one or more contexts (EnContext: a realm with
+// its global object and intrinsics). Values (EnValue) are 64-bit NaN-boxed
+// words that point into the runtime's heap; a value held by C code across a
+// call that may allocate must be rooted in a handle scope (engine_int.h).
+//
+// Errors: a JavaScript throw makes a function return EN_STATUS_EXCEPTION
+// (or the EN_EXCEPTION value from the internal API) with the exception
+// pending on the context; en_exception_take() takes it. Limits (heap, stack,
+// time) end an evaluation with a catchable or uncatchable error, never a
+// crash. See docs/adr/0005-engine-core.md.
+#ifndef OCHRE_ENGINE_ENGINE_H
+#define OCHRE_ENGINE_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base.h"
+
+typedef struct EnRuntime EnRuntime;
+typedef struct EnContext EnContext;
+typedef uint64_t EnValue;
+
+typedef enum EnStatus {
+    EN_STATUS_OK = 0,
+    EN_STATUS_EXCEPTION = 1,    // a JS exception is pending (en_exception_take)
+    EN_STATUS_SYNTAX_ERROR = 2, // the source did not parse; a SyntaxError is pending
+    EN_STATUS_TERMINATED = 3,   // interrupted, time limit or out of memory: uncatchable;
+                                // the reason is pending as an Error value
+} EnStatus;
+
+typedef struct EnLimits {
+    size_t max_heap_bytes;     // 0: no limit. Exceeding it ends the evaluation (TERMINATED)
+    uint32_t max_stack_depth;  // JS frames; 0: default (10,000). Overflow is a RangeError
+    uint64_t time_limit_ms;    // 0: none. Per en_eval/en_call from the embedder
+    bool gc_stress;            // collect at every allocation (tests)
+} EnLimits;
+
+// Fills defaults (no heap or time limit, default stack depth).
+void en_limits_default(EnLimits *limits);
+
+// Creates a runtime with the given limits (NULL: defaults). Never NULL
+// (C-heap exhaustion aborts, see base.h). Free with en_runtime_free, after
+// its contexts.
+EnRuntime *en_runtime_new(const EnLimits *limits);
+void en_runtime_free(EnRuntime *rt);
+
+// Asks the running code of rt to stop at its next interrupt check (loop
+// back-edge, call, or a builtin's poll). Thread-safe and async-signal-safe.
+// The evaluation ends with EN_STATUS_TERMINATED.
+void en_runtime_interrupt(EnRuntime *rt);
+
+// Creates a context (realm): global object and all intrinsics.
+EnContext *en_context_new(EnRuntime *rt);
+void en_context_free(EnContext *cx);
+EnRuntime *en_context_runtime(const EnContext *cx);
+
+typedef enum EnGoal { EN_GOAL_SCRIPT, EN_GOAL_MODULE } EnGoal;
+
+typedef struct EnEvalOptions {
+    EnGoal goal;
+    const char *filename;  // for stack traces and module resolution (borrowed)
+    bool strict;           // script starts in strict mode (test262 onlyStrict)
+    bool print_bytecode;   // dump bytecode of each compiled function to stderr
+} EnEvalOptions;
+
+void en_eval_options_default(EnEvalOptions *opts);
+
+// Parses, analyzes, compiles and runs src[0..len) (UTF-8, need not be
+// NUL-padded: the engine copies it). On success *result (when not NULL)
+// receives the completion value (rooted until the next en_ call that may
+// collect; convert or root it first). Promise jobs are NOT run: call
+// en_run_jobs. Modules: evaluation of the module graph; the result is the
+// module's evaluation promise's state (undefined when it fulfilled).
+EnStatus en_eval(EnContext *cx, const char *src, size_t len, const EnEvalOptions *opts,
+                 EnValue *result);
+
+// Runs pending promise jobs until the queue is empty. Returns OK, or the
+// status of the first job that threw uncaught/terminated (the exception is
+// pending).
+EnStatus en_run_jobs(EnContext *cx);
+
+// Takes the pending exception (EN_UNDEFINED-equivalent when none).
+EnValue en_exception_take(EnContext *cx);
+
+// Appends a human-readable report of an exception value: for Error objects
+// "Uncaught Name: message" and the stack lines; for other values their
+// inspection. Does not run user code that could throw again (getters are
+// read raw).
+void en_exception_report(EnContext *cx, EnValue exc, OchBuf *out);
+
+// Appends ToString(value) (or a safe inspection when ToString throws).
+void en_value_to_display(EnContext *cx, EnValue v, OchBuf *out);
+
+// Where print()/console.log write (default: stdout). line is UTF-8 without
+// the trailing newline.
+typedef void (*EnPrintFn)(void *ctx, const char *line, size_t len, bool is_error);
+void en_context_set_print(EnContext *cx, EnPrintFn fn, void *ctx);
+
+// test262 host hooks: installs `$262` (createRealm, evalScript,
+// detachArrayBuffer, gc, global, IsHTMLDDA when supported, agent stubs) and
+// `print` on the global object.
+void en_context_install_test262(EnContext *cx);
+
+#endif
