@@ -51,7 +51,7 @@ TEST_PARSER_SRC := $(wildcard tests/parser/test_*.c)
 TEST_TOOL_SRC := $(wildcard tests/parser/tool_*.c)
 TEST_TOOLS := $(TEST_TOOL_SRC:tests/parser/%.c=$(B)/tests/%)
 
-.PHONY: all test test-one check-asan deps demo clean unit test262-parse bench
+.PHONY: all test test-one test262 check-asan check-gcstress bench-heap deps demo clean unit test262-parse bench
 all: $(B)/ochre
 
 $(B)/obj/%.o: %.c
@@ -69,6 +69,18 @@ $(B)/tools/gen_unicode: tools/gen_unicode.c
 $(UNICODE_GEN): $(B)/tools/gen_unicode
 	@mkdir -p $(dir $@)
 	$(B)/tools/gen_unicode /usr/share/unicode > $@.tmp && mv $@.tmp $@
+
+# Engine tables generated at build time (never committed): powers of ten
+# for the shortest number formatting, and case mappings from unicode-data.
+ENGINE_GEN := $(B)/gen/numconv_tables_generated.h $(B)/gen/bi_string_case_generated.h
+$(B)/gen/numconv_tables_generated.h: tools/gen_numconv_tables.py
+	@mkdir -p $(dir $@)
+	python3 $< > $@.tmp && mv $@.tmp $@
+$(B)/gen/bi_string_case_generated.h: tools/gen_case_tables.py
+	@mkdir -p $(dir $@)
+	python3 $< /usr/share/unicode > $@.tmp && mv $@.tmp $@
+$(B)/obj/engine/numconv.o: $(B)/gen/numconv_tables_generated.h
+$(B)/obj/engine/builtins/bi_string_case.o: $(B)/gen/bi_string_case_generated.h
 
 $(PARSER_LIB): $(PARSER_OBJ)
 	@rm -f $@
@@ -112,6 +124,19 @@ $(B)/tests/test_cli: $(TEST_CLI_SRC) $(CHECK_OBJ) $(LIBS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Icli $(LDFLAGS_SAN) $(TEST_CLI_SRC) $(CHECK_OBJ) $(LIBS) $(CRITERION_LIBS) $(LDLIBS) -o $@
 
+# The engine's test262 runner (tests/test262/README.md).
+$(B)/tests/run262: $(wildcard tests/test262/*.c tests/test262/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) $(filter %.c,$^) -lpthread -o $@
+
+# All of test262 on the engine, with per-directory rates and the issue's figures.
+test262: all $(B)/tests/run262
+	$(B)/tests/run262 --ochre $(B)/ochre --summary
+
+$(B)/tests/tool_lint_json: tests/analyzer/tool_lint_json.c $(ANALYZER_LIB) $(PARSER_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) $< $(ANALYZER_LIB) $(PARSER_LIB) $(LDLIBS) -o $@
+
 $(B)/tests/tool_%: tests/parser/tool_%.c $(LIBS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) $< $(LIBS) -lpthread $(LDLIBS) -o $@
@@ -123,18 +148,30 @@ $(B)/tests/tool_%: tests/parser/tool_%.c $(LIBS)
 UNIT_BINS := $(B)/tests/test_parser $(if $(TEST_ANALYZER_SRC),$(B)/tests/test_analyzer) \
              $(if $(TEST_CLI_SRC),$(B)/tests/test_cli) $(if $(TEST_LSP_SRC),$(B)/tests/test_lsp) \
              $(if $(TEST_ENGINE_SRC),$(B)/tests/test_engine)
+# Criterion reports a test as passed before LeakSanitizer's report at exit:
+# abort_on_error turns a leak into a failed test.
+UNIT_ENV := $(if $(filter 1,$(SAN)),ASAN_OPTIONS=abort_on_error=1:detect_leaks=1)
 unit: $(UNIT_BINS)
-	@for t in $(UNIT_BINS); do echo "== $$t"; $$t --jobs 2 || exit 1; done
+	@for t in $(UNIT_BINS); do echo "== $$t"; $(UNIT_ENV) $$t --jobs 2 || exit 1; done
 
-test-one: all unit $(TEST_TOOLS)
+test-one: all unit check-gcstress $(TEST_TOOLS) $(B)/tests/run262
 	B=$(B) tests/run_suites.sh
 	tests/cli/run_check_tests.sh $(B)
 	B=$(B) tests/lsp/run.sh
+	tests/engine/run_js.sh $(B) $(if $(filter 1,$(SAN)),--gc-stress)
+	$(B)/tests/run262 --ochre $(B)/ochre --slice tests/test262/slice.txt $(if $(filter 1,$(SAN)),--sample 4 --timeout 30)
 
 test: deps
 	$(MAKE) B=build test-one
 	$(MAKE) B=build-asan SAN=1 OPT=-O1 test-one
 	@echo "make test: all suites passed (normal and ASan/UBSan builds)"
+
+# The engine's unit tests again with a collection at every allocation.
+check-gcstress: $(B)/tests/test_engine
+	OCHRE_GC_STRESS=1 $(B)/tests/test_engine --jobs 2
+
+bench-heap:
+	B=$(B) bench/heap/run.sh
 
 check-asan: deps
 	$(MAKE) B=build-asan SAN=1 OPT=-O1 test-one
@@ -142,10 +179,12 @@ check-asan: deps
 bench: all $(TEST_TOOLS)
 	bench/parse/run.sh
 	bench/check/run.sh
+	bench/engine/run.sh
 
 demo: deps all
 	$(B)/ochre parse --tolerant examples/broken.js || true
 	$(B)/ochre parse --json examples/hello.js | head -c 600; echo
+	$(B)/ochre run examples/engine.js
 
 # Installs what is missing, and nothing when everything is there.
 deps:
@@ -155,6 +194,7 @@ deps:
 	pkg-config --exists libuv || missing="$$missing libuv1-dev"; \
 	test -f /usr/share/unicode/DerivedCoreProperties.txt || missing="$$missing unicode-data"; \
 	command -v node >/dev/null || missing="$$missing nodejs npm"; \
+	command -v python3 >/dev/null || missing="$$missing python3"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \

@@ -38,8 +38,11 @@ AnResult *an_analyze(const PsParse *parse, const AnOptions *opts) {
     PsNode *root = parse->root;
     w.module = root && root->kind == PS_NODE_PROGRAM && root->op == PS_GOAL_MODULE;
     an_names_init(&w);
-    // Roughly one identifier per 6 bytes of source: avoid regrowing.
-    och_vec_reserve(&w.idents, parse->len / 6 + 16);
+    // About 0.36 indexed identifiers per node on the corpus (typescript.js:
+    // 334k of 939k). The node count tracks the index far more closely than
+    // the source length did (len / 6 reserved 4.5x too much on minified and
+    // comment-heavy files); a rare overshoot costs one regrowth.
+    och_vec_reserve(&w.idents, parse->node_count / 8 * 3 + 16);
     w.acts = och_malloc(AN_MAX_LEVELS * sizeof *w.acts);
 
     if (root) {
@@ -61,13 +64,17 @@ AnResult *an_analyze(const PsParse *parse, const AnOptions *opts) {
             break;
         }
     och_diag_sort(&res->diags);
-    if (opts->lint) an_lint_run(res, opts);
 
+    // The walker's state (interned names, activations) is dead once the
+    // walk is done: free it before the lint rules allocate theirs, so the
+    // two never add up in the peak. (AnBinding.iname dangles from here on;
+    // nothing reads it after the walk.)
     an_names_free(&w);
     och_free(w.acts);
     och_vec_free(&w.annexb);
     och_vec_free(&w.idents);
     och_vec_free(&w.scope_ix);
+    if (opts->lint) an_lint_run(res, opts);
     return res;
 }
 

@@ -151,6 +151,12 @@ bool an_rule_options_check(OchDiagCode rule, const char *options, OchBuf *err);
 // Whether an environment name is known (see AnOptions.env).
 bool an_env_known(const char *name);
 
+// The lint rules share one read-only table of global names per distinct
+// configuration (AnOptions.env + globals), built on first use and kept for
+// the process (thread-safe). Frees them; call only when no analysis is
+// running on any thread (e.g. at exit). Analyses after it rebuild them.
+void an_globals_cache_free(void);
+
 // ---------------------------------------------------------------------------
 // Scopes.
 
@@ -205,6 +211,7 @@ struct AnScope {
     uint32_t flags;         // AN_SF_*
     uint32_t depth;         // 0 for the root
     uint32_t start, end;    // source range the scope covers (used by an_scope_at)
+    uint32_t nbindings;     // length of the bindings list below (here: fills padding)
     PsNode *node;           // construct that creates it (see AnScopeKind)
     AnScope *parent;
     AnScope *first_child, *last_child, *next_sibling;  // children in creation (source) order
@@ -216,7 +223,6 @@ struct AnScope {
     // FUNCTION, CLASS_FIELD, STATIC_BLOCK, or the root. Arrows inherit.
     AnScope *this_scope;
     AnBinding *bindings;    // declared bindings in declaration order (list: AnBinding.next)
-    uint32_t nbindings;
     AnBinding *labels;      // labels declared directly in this scope (list: next)
     AnBinding *privates;    // CLASS: private names (list: next)
     // Internal (analysis state).
@@ -290,7 +296,7 @@ struct AnBinding {
     uint32_t init_pos, tdz_end;
     // Internal (analysis state).
     AnBinding *shadow;      // next binding of the same name in an open scope
-    struct AnName *iname;   // interned name (only during an_analyze)
+    struct AnName *iname;   // interned name (only during the walk: dangles afterwards)
 };
 
 // ---------------------------------------------------------------------------
@@ -317,9 +323,6 @@ struct AnRef {
     AnBinding *binding;     // NULL: unresolved (global object), undeclared label/private name
     AnRef *next_for_binding;
     uint32_t flags;         // AN_REF_*
-    // Internal: the earliest offset at which the code of this reference may
-    // run, relative to the binding's activation (AN_REF_CLOSURE).
-    uint32_t closure_pos;
 };
 
 // ---------------------------------------------------------------------------

@@ -88,7 +88,8 @@ typedef struct AnWalker {
     struct AnNameSlot *names;
     uint32_t names_cap, names_len;
     OchArena names_arena;
-    struct AnNameCacheEntry *name_cache;  // AN_NAME_CACHE_BITS-bit direct-mapped front
+    struct AnNameCacheEntry *name_cache;  // direct-mapped front, 1 << name_cache_bits entries
+    uint32_t name_cache_bits;             // <= AN_NAME_CACHE_BITS, by source length
     AnName *n_arguments, *n_eval, *n_default;
 
     // Open CLOSURE scopes by activation level (acts[0] is the root).

@@ -70,6 +70,7 @@ static const RuleInfo rule_table[AN_RULE_COUNT] = {
     {AN_W_NO_USELESS_ESCAPE, true, an_opts_no_useless_escape},
     {AN_W_NO_CONSTANT_BINARY_EXPRESSION, true, an_opts_no_constant_binary_expression},
     {AN_W_NO_MISLEADING_CHARACTER_CLASS, true, an_opts_no_misleading_character_class},
+    {AN_W_NO_USE_BEFORE_DEFINE, false, an_opts_no_use_before_define},
 };
 
 static const RuleInfo *rule_info(OchDiagCode rule) {
@@ -142,10 +143,11 @@ bool an_rule_options_check(OchDiagCode rule, const char *options, OchBuf *err) {
     }
     AnLint *L = och_malloc(sizeof *L);
     an_lint_init_for_options(L);
-    OchArena arena;
-    och_arena_init(&arena);
-    bool ok = apply_options(L, ri, options, &arena, err);
-    och_arena_free(&arena);
+    // Option parsers compile ignore patterns into L->tmp (as in a run, where
+    // an_lint_run frees it): free it here too.
+    och_arena_init(&L->tmp);
+    bool ok = apply_options(L, ri, options, &L->tmp, err);
+    och_arena_free(&L->tmp);
     och_free(L);
     return ok;
 }
@@ -437,6 +439,7 @@ void an_lint_run(AnResult *res, const AnOptions *opts) {
         an_lint_register_decl(L);
         an_lint_register_flow(L);
         an_lint_register_regex(L);
+        an_lint_register_usedef(L);
         L->ws_collect = L->on[an_rule_index(AN_W_NO_IRREGULAR_WHITESPACE)];
         an_lint_scan_directives(L);
         if (L->ws_collect && L->o.ws_skip_comments) L->collect_literals = true;
@@ -450,6 +453,7 @@ void an_lint_run(AnResult *res, const AnOptions *opts) {
     an_lint_globals_free(L);
     an_lint_expr_free(L);
     an_lint_decl_free(L);
+    an_lint_usedef_free(L);
     och_vec_free(&L->fixes);
     och_vec_free(&L->err_stmts);
     och_vec_free(&L->err_ranges);

@@ -36,10 +36,14 @@ typedef struct KeySet {
     KeyEntry small[64];  // the table of most objects and classes: no allocation
 } KeySet;
 
-static void keyset_init(KeySet *ks) {
-    memset(ks->small, 0, sizeof ks->small);
+// Sized for n keys: only the part of the inline table a small object
+// needs is cleared (most objects have a handful of keys).
+static void keyset_init(KeySet *ks, uint32_t n) {
+    uint32_t cap = 8;
+    while (cap < 64 && cap < 2 * n + 2) cap *= 2;
+    memset(ks->small, 0, cap * sizeof ks->small[0]);
     ks->items = ks->small;
-    ks->cap = 64;
+    ks->cap = cap;
     ks->len = 0;
 }
 
@@ -47,10 +51,22 @@ static void keyset_free(KeySet *ks) {
     if (ks->items != ks->small) och_free(ks->items);
 }
 
+// Eight bytes per step (keys can be long: message tables, enums); the
+// tail is copied so that keys in the arena are never over-read.
 static uint32_t key_hash(const char *s, uint32_t n) {
-    uint32_t h = 2166136261u;
-    for (uint32_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    uint64_t h = n * 0x9e3779b97f4a7c15ull, w;
+    uint32_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+    }
+    if (i < n) {
+        w = 0;
+        memcpy(&w, s + i, n - i);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+    }
+    h ^= h >> 29;
+    return (uint32_t)(h ^ (h >> 32));
 }
 
 static KeyEntry *key_slot(KeySet *ks, const char *s, uint32_t n) {
@@ -88,7 +104,7 @@ static void dupe_keys(AnLint *L, PsNode *n) {
     const PsList *l = &((PsListNode *)n)->items;
     if (l->count < 2) return;
     KeySet ks;
-    keyset_init(&ks);
+    keyset_init(&ks, l->count);
     for (uint32_t i = 0; i < l->count; i++) {
         PsNode *p = l->items[i];
         if (!p || p->kind != PS_NODE_PROPERTY) continue;
@@ -118,7 +134,7 @@ static void dupe_class_members(AnLint *L, PsNode *n) {
     const PsList *l = &((PsListNode *)n)->items;
     if (l->count < 2) return;
     KeySet ks;
-    keyset_init(&ks);
+    keyset_init(&ks, l->count);
     for (uint32_t i = 0; i < l->count; i++) {
         PsNode *m = l->items[i];
         if (!m || (m->kind != PS_NODE_METHOD_DEF && m->kind != PS_NODE_PROPERTY_DEF)) continue;

@@ -813,6 +813,7 @@ static const char *non_callable(AnLint *L, PsNode *callee) {
     const PsNode *id = NULL;
     if (callee->kind == PS_NODE_IDENTIFIER) {
         // Cheap name test first: the reference lookup is a binary search.
+        if (callee->aux != 4 && callee->aux != 7) return NULL;
         bool named = false;
         for (size_t i = 0; i < sizeof names / sizeof names[0] && !named; i++)
             named = callee->aux == lens[i] && memcmp(((PsIdent *)callee)->name, names[i], lens[i]) == 0;

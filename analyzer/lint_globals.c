@@ -1,10 +1,14 @@
 // Globals for the lint rules: the ECMAScript builtins, the environments of
 // AnOptions.env, AnOptions.globals, and the directive comments
 // `/* global a, b:writable */` (also `globals`) and `/* eslint-env node */`.
-// One open-addressing table per run, built on first use (after the walk,
-// which collects the literal spans the comment scan needs).
+// A shared read-only table per configuration (builtins, environments,
+// globals) plus a small per-file overlay for the directive comments, built
+// on first use (after the walk, which collects the literal spans the
+// comment scan needs).
 #include "lint_int.h"
 #include "lint_globals.h"
+
+#include <pthread.h>
 
 static uint32_t hash_name(const char *s, uint32_t len) {
     uint32_t h = 2166136261u;
@@ -12,41 +16,47 @@ static uint32_t hash_name(const char *s, uint32_t len) {
     return h;
 }
 
-static void grow(AnLint *L);
+static void grow(AnGlobalTable *t);
 
-static AnGlobalDef *slot(AnLint *L, const char *name, uint32_t len, bool insert) {
-    if (insert && (L->globals_len + 1) * 2 > L->globals_cap) grow(L);
-    if (!L->globals_cap) return NULL;
-    uint32_t mask = L->globals_cap - 1;
+static AnGlobalDef *slot(AnGlobalTable *t, const char *name, uint32_t len, bool insert) {
+    if (insert && (t->len + 1) * 2 > t->cap) grow(t);
+    if (!t->cap) return NULL;
+    uint32_t mask = t->cap - 1;
     for (uint32_t i = hash_name(name, len) & mask;; i = (i + 1) & mask) {
-        AnGlobalDef *g = &L->globals[i];
+        AnGlobalDef *g = &t->items[i];
         if (!g->name) {
             if (!insert) return NULL;
             g->name = name;
             g->len = len;
-            L->globals_len++;
+            t->len++;
             return g;
         }
         if (g->len == len && memcmp(g->name, name, len) == 0) return g;
     }
 }
 
-static void grow(AnLint *L) {
-    uint32_t old = L->globals_cap;
-    AnGlobalDef *items = L->globals;
-    L->globals_cap = old ? old * 2 : 1024;
-    L->globals = och_calloc(L->globals_cap, sizeof *L->globals);
-    L->globals_len = 0;
+static const AnGlobalDef *find(const AnGlobalTable *t, const char *name, uint32_t len) {
+    return slot((AnGlobalTable *)t, name, len, false);  // no insert: never writes
+}
+
+static void grow(AnGlobalTable *t) {
+    uint32_t old = t->cap;
+    AnGlobalDef *items = t->items;
+    // The per-file overlay usually holds a handful of comment names; the
+    // shared base holds ~1,000 environment names.
+    t->cap = old ? old * 2 : 16;
+    t->items = och_calloc(t->cap, sizeof *t->items);
+    t->len = 0;
     for (uint32_t i = 0; i < old; i++) {
         if (!items[i].name) continue;
-        AnGlobalDef *g = slot(L, items[i].name, items[i].len, true);
+        AnGlobalDef *g = slot(t, items[i].name, items[i].len, true);
         *g = items[i];
     }
     och_free(items);
 }
 
-static void define(AnLint *L, const char *name, uint32_t len, AnGlobalMode mode, bool builtin) {
-    AnGlobalDef *g = slot(L, name, len, true);
+static void define(AnGlobalTable *t, const char *name, uint32_t len, AnGlobalMode mode, bool builtin) {
+    AnGlobalDef *g = slot(t, name, len, true);
     g->mode = (uint8_t)mode;
     g->builtin = builtin;
     g->configured = mode != AN_GLOBAL_OFF;
@@ -54,7 +64,7 @@ static void define(AnLint *L, const char *name, uint32_t len, AnGlobalMode mode,
 }
 
 // Defines the names of a data string ("a b:w c").
-static void define_list(AnLint *L, const char *s, bool builtin) {
+static void define_list(AnGlobalTable *t, const char *s, bool builtin) {
     while (*s) {
         while (*s == ' ') s++;
         const char *b = s;
@@ -66,20 +76,133 @@ static void define_list(AnLint *L, const char *s, bool builtin) {
             mode = AN_GLOBAL_WRITABLE;
             while (*s && *s != ' ') s++;
         }
-        define(L, b, len, mode, builtin);
+        define(t, b, len, mode, builtin);
     }
 }
 
-static void define_env(AnLint *L, const char *name, uint32_t len) {
+static void define_env(AnGlobalTable *t, const char *name, uint32_t len) {
     const AnEnvData *e = an_env_data(name, len);
     if (!e) return;
     const char *shared = an_env_shared(name, len);
-    if (shared) define_list(L, shared, false);
-    if (e->names != an_env_builtin()) define_list(L, e->names, false);
+    if (shared) define_list(t, shared, false);
+    if (e->names != an_env_builtin()) define_list(t, e->names, false);
     if (len == 4 && memcmp(name, "node", 4) == 0) {
         const AnEnvData *cjs = an_env_data("commonjs", 8);
-        if (cjs) define_list(L, cjs->names, false);
+        if (cjs) define_list(t, cjs->names, false);
     }
+}
+
+// ---------------------------------------------------------------------------
+// Shared base tables. The builtins, environments and configured globals
+// are the same for every file of a run, and building their ~1,000 names
+// per file was about half of `ochre check`'s CPU on trees of small files.
+// So one read-only table is built per distinct configuration (env list +
+// globals, compared by content, since each file may get its own AnOptions
+// copy) and shared by all files and threads. Tables live until
+// an_globals_cache_free: findings never point into them, but lint runs on
+// other threads may be reading them, so nothing is freed while in use.
+
+typedef struct BaseTable {
+    struct BaseTable *next;
+    char **env;          // owned copies of the key
+    uint32_t nenv;
+    AnGlobal *globals;   // names owned
+    uint32_t nglobals;
+    AnGlobalTable table;
+} BaseTable;
+
+static pthread_mutex_t base_lock = PTHREAD_MUTEX_INITIALIZER;
+static BaseTable *base_list;
+
+static bool same_config(const BaseTable *b, const AnOptions *o) {
+    if (b->nenv != o->nenv || b->nglobals != o->nglobals) return false;
+    for (uint32_t i = 0; i < o->nenv; i++) {
+        const char *x = b->env[i], *y = o->env[i];
+        if (!x != !y || (x && strcmp(x, y) != 0)) return false;
+    }
+    for (uint32_t i = 0; i < o->nglobals; i++) {
+        const char *x = b->globals[i].name, *y = o->globals[i].name;
+        if (b->globals[i].mode != o->globals[i].mode || !x != !y || (x && strcmp(x, y) != 0))
+            return false;
+    }
+    return true;
+}
+
+static char *dup_str(const char *s) {
+    if (!s) return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = och_malloc(n);
+    memcpy(d, s, n);
+    return d;
+}
+
+static BaseTable *base_build(const AnOptions *o) {
+    BaseTable *b = och_calloc(1, sizeof *b);
+    b->nenv = o->nenv;
+    b->env = och_calloc(o->nenv ? o->nenv : 1, sizeof *b->env);
+    for (uint32_t i = 0; i < o->nenv; i++) b->env[i] = dup_str(o->env[i]);
+    b->nglobals = o->nglobals;
+    b->globals = och_calloc(o->nglobals ? o->nglobals : 1, sizeof *b->globals);
+    for (uint32_t i = 0; i < o->nglobals; i++) {
+        b->globals[i].name = dup_str(o->globals[i].name);
+        b->globals[i].mode = o->globals[i].mode;
+    }
+    AnGlobalTable *t = &b->table;
+    define_list(t, an_env_builtin(), true);
+    for (uint32_t i = 0; i < b->nenv; i++)
+        if (b->env[i]) define_env(t, b->env[i], (uint32_t)strlen(b->env[i]));
+    // Names point into the table's own key copies, not the caller's options.
+    for (uint32_t i = 0; i < b->nglobals; i++) {
+        const AnGlobal *g = &b->globals[i];
+        if (g->name) define(t, g->name, (uint32_t)strlen(g->name), (AnGlobalMode)g->mode, false);
+    }
+    return b;
+}
+
+static const AnGlobalTable *base_table(const AnOptions *o) {
+    pthread_mutex_lock(&base_lock);
+    BaseTable *b = base_list;
+    while (b && !same_config(b, o)) b = b->next;
+    if (!b) {
+        b = base_build(o);
+        b->next = base_list;
+        base_list = b;
+    }
+    pthread_mutex_unlock(&base_lock);
+    return &b->table;
+}
+
+void an_globals_cache_free(void) {
+    pthread_mutex_lock(&base_lock);
+    BaseTable *b = base_list;
+    base_list = NULL;
+    pthread_mutex_unlock(&base_lock);
+    while (b) {
+        BaseTable *next = b->next;
+        for (uint32_t i = 0; i < b->nenv; i++) och_free(b->env[i]);
+        for (uint32_t i = 0; i < b->nglobals; i++) och_free((char *)b->globals[i].name);
+        och_free(b->env);
+        och_free(b->globals);
+        och_free(b->table.items);
+        och_free(b);
+        b = next;
+    }
+}
+
+// The overlay entry for a name a comment defines or changes: starts as a
+// copy of the base entry, so lookups find the overlay first and see the
+// same fields the single table used to hold.
+static AnGlobalDef *overlay_slot(AnLint *L, const char *name, uint32_t len) {
+    uint32_t before = L->globals.len;
+    AnGlobalDef *g = slot(&L->globals, name, len, true);
+    if (L->globals.len != before) {
+        const AnGlobalDef *b = find(L->globals_base, name, len);
+        if (b) {
+            *g = *b;
+            g->name = name;  // same text; keep the file's pointer
+        }
+    }
+    return g;
 }
 
 bool an_env_known(const char *name) { return name && an_env_data(name, (uint32_t)strlen(name)); }
@@ -119,7 +242,7 @@ static void global_directive(AnLint *L, uint32_t body_off, const char *p, const 
                 mode = AN_GLOBAL_OFF;
             p = q;
         }
-        AnGlobalDef *g = slot(L, b, len, true);
+        AnGlobalDef *g = overlay_slot(L, b, len);
         uint32_t at = body_off + (uint32_t)(b - (L->src + body_off));
         if (g->comment_end) {
             OchSpan dup = {at, at + len};
@@ -130,6 +253,49 @@ static void global_directive(AnLint *L, uint32_t body_off, const char *p, const 
         g->comment_start = body_off + (uint32_t)(b - (L->src + body_off));
         g->comment_end = g->comment_start + len;
     }
+}
+
+static void build(AnLint *L);
+
+// `/* exported a, b */`: names separated by commas only (ESLint's list
+// syntax: each item trimmed, one pair of matching quotes removed; `a b`
+// is one name that matches nothing).
+static void exported_directive(AnLint *L, const char *p, const char *end) {
+    while (p < end) {
+        const char *b = p;
+        while (p < end && *p != ',') p++;
+        const char *e = p;
+        if (p < end) p++;
+        while (b < e && is_space(*b)) b++;
+        while (e > b && is_space(e[-1])) e--;
+        if (e - b >= 2 && (*b == '"' || *b == '\'') && e[-1] == *b) b++, e--;
+        if (e == b) continue;
+        OchSpan s = {(uint32_t)(b - L->src), (uint32_t)(e - L->src)};
+        och_vec_push(&L->exported, s);
+    }
+}
+
+bool an_lint_exported(AnLint *L, const char *name, uint32_t len) {
+    if (!L->globals_ready) build(L);
+    for (uint32_t i = 0; i < L->exported.len; i++) {
+        OchSpan s = L->exported.items[i];
+        if (s.end - s.start == len && memcmp(L->src + s.start, name, len) == 0) return true;
+    }
+    return false;
+}
+
+// `/* eslint-env node */`: the environment's names go to the overlay,
+// each replacing the entry (and any earlier comment span) as before.
+static void env_directive(AnLint *L, const char *name, uint32_t len) {
+    AnGlobalTable env = {0};
+    define_env(&env, name, len);
+    for (uint32_t i = 0; i < env.cap; i++) {
+        const AnGlobalDef *e = &env.items[i];
+        if (!e->name) continue;
+        AnGlobalDef *g = slot(&L->globals, e->name, e->len, true);
+        *g = *e;
+    }
+    och_free(env.items);
 }
 
 static bool directive_comment(AnLint *L, uint32_t start, uint32_t end, const char *body,
@@ -154,12 +320,14 @@ static bool directive_comment(AnLint *L, uint32_t start, uint32_t end, const cha
     size_t wl = (size_t)(p - w);
     if ((wl == 6 && memcmp(w, "global", 6) == 0) || (wl == 7 && memcmp(w, "globals", 7) == 0)) {
         global_directive(L, (uint32_t)(body - L->src), p, e);
+    } else if (wl == 8 && memcmp(w, "exported", 8) == 0) {
+        exported_directive(L, p, e);
     } else if (wl == 10 && memcmp(w, "eslint-env", 10) == 0) {
         while (p < e) {
             while (p < e && (is_space(*p) || *p == ',')) p++;
             const char *b = p;
             while (p < e && !is_space(*p) && *p != ',') p++;
-            if (p > b) define_env(L, b, (uint32_t)(p - b));
+            if (p > b) env_directive(L, b, (uint32_t)(p - b));
         }
     }
     (void)start;
@@ -168,34 +336,31 @@ static bool directive_comment(AnLint *L, uint32_t start, uint32_t end, const cha
 
 static void build(AnLint *L) {
     L->globals_ready = true;
-    define_list(L, an_env_builtin(), true);
-    const AnOptions *o = L->ao;
-    for (uint32_t i = 0; i < o->nenv; i++)
-        if (o->env[i]) define_env(L, o->env[i], (uint32_t)strlen(o->env[i]));
-    for (uint32_t i = 0; i < o->nglobals; i++) {
-        const AnGlobal *g = &o->globals[i];
-        if (g->name) define(L, g->name, (uint32_t)strlen(g->name), (AnGlobalMode)g->mode, false);
-    }
-    // Directive comments, in source order.
+    L->globals_base = base_table(L->ao);
+    // Directive comments, in source order, into the per-file overlay.
     an_lint_directive_comments(L, directive_comment, NULL);
 }
 
 const AnGlobalDef *an_lint_global(AnLint *L, const char *name, uint32_t len) {
     if (!L->globals_ready) build(L);
-    const AnGlobalDef *g = slot(L, name, len, false);
+    const AnGlobalDef *g = L->globals.len ? find(&L->globals, name, len) : NULL;
+    if (!g) g = find(L->globals_base, name, len);
     return g && g->mode != AN_GLOBAL_OFF ? g : NULL;
 }
 
+// Only the overlay: every name a comment touched. Base entries have no
+// comment span, and the callers look only at comment entries.
 void an_lint_globals_each(AnLint *L, void (*fn)(AnLint *L, const AnGlobalDef *g, void *ctx),
                           void *ctx) {
     if (!L->globals_ready) build(L);
-    for (uint32_t i = 0; i < L->globals_cap; i++)
-        if (L->globals[i].name) fn(L, &L->globals[i], ctx);
+    for (uint32_t i = 0; i < L->globals.cap; i++)
+        if (L->globals.items[i].name) fn(L, &L->globals.items[i], ctx);
 }
 
 void an_lint_globals_free(AnLint *L) {
     och_vec_free(&L->global_dups);
-    och_free(L->globals);
-    L->globals = NULL;
-    L->globals_cap = L->globals_len = 0;
+    och_vec_free(&L->exported);
+    och_free(L->globals.items);
+    L->globals = (AnGlobalTable){0};
+    L->globals_base = NULL;
 }

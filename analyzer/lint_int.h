@@ -74,6 +74,12 @@ typedef struct AnUnusedVarsOpts {
     const AnPattern *vars_ignore, *args_ignore, *caught_ignore, *destructured_ignore;
 } AnUnusedVarsOpts;
 
+// no-use-before-define (lint_usedef.c).
+typedef struct AnUseBeforeDefineOpts {
+    bool eslint;               // options were given: ESLint's semantics (else TDZ uses only)
+    bool functions, classes, variables, allow_named_exports;
+} AnUseBeforeDefineOpts;
+
 typedef struct AnLintOpts {
     // no-undef
     bool undef_typeof;          // typeof: true reports `typeof x` too (default false)
@@ -123,6 +129,7 @@ typedef struct AnLintOpts {
     uint8_t regexp_extra_flags_len;
     // no-global-assign
     const AnJson *global_assign_exceptions;  // array of names or NULL
+    AnUseBeforeDefineOpts ubd;
     // no-prototype-builtins: none. no-octal: none.
     // no-dupe-class-members: none.
 } AnLintOpts;
@@ -233,6 +240,12 @@ typedef struct AnGlobalDef {
     uint32_t comment_start, comment_end;  // `/* global */` entry span, or 0/0
 } AnGlobalDef;
 
+// Open-addressing table of AnGlobalDef, power-of-two capacity.
+typedef struct AnGlobalTable {
+    AnGlobalDef *items;
+    uint32_t cap, len;
+} AnGlobalTable;
+
 struct AnLint {
     AnResult *res;
     const PsParse *parse;
@@ -274,15 +287,18 @@ struct AnLint {
     OCH_VEC(OchSpan) err_ranges;  // final, sorted
     uint32_t first_diag;          // res->diags entries before this are early errors
 
-    // Globals: open-addressing table of AnGlobalDef (lint_globals.c).
-    AnGlobalDef *globals;
-    uint32_t globals_cap, globals_len;
+    // Globals (lint_globals.c): the shared table of the configuration and
+    // this file's overlay of comment entries, looked up first.
+    const AnGlobalTable *globals_base;
+    AnGlobalTable globals;
     bool globals_ready;
     OCH_VEC(OchSpan) global_dups;  // later `/* global */` entries of a name already in one
+    OCH_VEC(OchSpan) exported;     // names in `/* exported */` comments (source spans)
     // Literal spans (strings, templates, regexps, JSX text) in source order,
     // collected by the walk for the comment scanner.
     OCH_VEC(OchSpan) literals;
     bool collect_literals;       // the walk records literal spans (comment scans need them)
+    bool literal_work;           // collect_literals || ws_collect (hookless literal leaves matter)
     OCH_VEC(uint32_t) directives;  // candidate directive comment offsets
     // no-unused-vars facts from the walk: identifier -> index + 1 in uv.
     AnPtrMap uv_map;
@@ -293,6 +309,9 @@ struct AnLint {
     AnPtrMap static_block_classes;  // class nodes with a static block
     void *const_loops;           // no-constant-condition: pending loops (lint_expr.c)
     void *priv;                  // no-unused-private-class-members state (lint_decl.c)
+    // no-use-before-define: for-in/of loops by head declarator (index + 1)
+    AnPtrMap ubd_heads;
+    OCH_VEC(PsNode *) ubd_loops;
     // no-irregular-whitespace: spans the skip options need (collected when on)
     bool ws_collect;
     OCH_VEC(OchSpan) ws_strings, ws_regexps, ws_templates, ws_jsx;
@@ -350,6 +369,9 @@ void an_lint_decl_free(AnLint *L);
 void an_lint_register_flow(AnLint *L);
 void an_lint_finish_flow(AnLint *L);
 void an_lint_register_regex(AnLint *L);
+void an_lint_register_usedef(AnLint *L);
+void an_lint_use_before_define_binding(AnLint *L, const AnBinding *b);
+void an_lint_usedef_free(AnLint *L);
 
 // Option parsers: read rule options (the JSON array) into L->o; false with
 // a message in err when invalid. NULL in the table: the rule takes none.
@@ -376,6 +398,7 @@ bool an_opts_no_inner_declarations(AnLint *L, const AnJson *a, OchBuf *err);
 bool an_opts_no_useless_escape(AnLint *L, const AnJson *a, OchBuf *err);
 bool an_opts_no_constant_binary_expression(AnLint *L, const AnJson *a, OchBuf *err);
 bool an_opts_no_misleading_character_class(AnLint *L, const AnJson *a, OchBuf *err);
+bool an_opts_no_use_before_define(AnLint *L, const AnJson *a, OchBuf *err);
 // no-irregular-whitespace, after the walk (lint_text.c).
 void an_lint_irregular_whitespace(AnLint *L);
 
@@ -392,10 +415,14 @@ bool an_opts_enum(const AnJson *v, const char *what, const char *const *values, 
 // Globals (lint_globals.c): environments, configuration, `/* global */`
 // comments. Built on first use.
 const AnGlobalDef *an_lint_global(AnLint *L, const char *name, uint32_t len);
-// Calls fn for every defined name (including `off` ones).
+// Calls fn for every name a directive comment defined or changed in this
+// file (including `off` ones); names only the configuration defines have
+// no comment span and are skipped.
 void an_lint_globals_each(AnLint *L, void (*fn)(AnLint *L, const AnGlobalDef *g, void *ctx),
                           void *ctx);
 void an_lint_globals_free(AnLint *L);
+// Whether a `/* exported a, b */` comment names the identifier (no-unused-vars).
+bool an_lint_exported(AnLint *L, const char *name, uint32_t len);
 
 // ---------------------------------------------------------------------------
 // Source text helpers (lint_text.c).

@@ -647,6 +647,9 @@ static void check_unused(AnLint *L, const AnBinding *b, RefVec *buf) {
          (b->flags & AN_BF_READ_OUTSIDE)))
         return;
     if (!b->id || (b->flags & (AN_BF_EXPORTED | AN_BF_ANNEXB_VAR))) return;
+    // `/* exported name */` marks a script's global as used (ESLint marks
+    // the variable of the global scope; module code has none there).
+    if (b->scope->kind == AN_SCOPE_GLOBAL && an_lint_exported(L, b->name, b->len)) return;
     // References in source order.
     buf->len = 0;
     for (AnRef *r = b->refs; r; r = r->next_for_binding) och_vec_push(buf, r);
@@ -738,8 +741,10 @@ static void check_writes(AnLint *L, const AnBinding *b) {
 
 static bool restricted_name(const AnLint *L, const char *s, uint32_t n) {
     static const char *const names[] = {"undefined", "NaN", "Infinity", "arguments", "eval"};
+    static const uint8_t lens[] = {9, 3, 8, 9, 4};
+    if (n < 3 || n > 10) return false;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) return true;
+        if (lens[i] == n && memcmp(names[i], s, n) == 0) return true;
     return L->o.restricted_report_global_this && n == 10 && memcmp(s, "globalThis", 10) == 0;
 }
 
@@ -817,6 +822,26 @@ static void redeclared_comment_global(AnLint *L, const AnGlobalDef *g, void *ctx
                    (int)g->len, g->name);
 }
 
+// Whether the analysis already reported a redeclaration early error
+// (E0500-E0503) on [start, end): the declaration is a syntax error, and
+// ESLint with a parser that rejects it reports nothing more about it, so
+// no-redeclare stays quiet there (each problem is reported once). The early
+// errors are the first L->first_diag diagnostics, sorted by start.
+static bool redeclaration_error_at(const AnLint *L, uint32_t start, uint32_t end) {
+    const OchDiag *v = L->res->diags.v.items;
+    uint32_t lo = 0, hi = L->first_diag;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (v[mid].span.start < start) lo = mid + 1;
+        else hi = mid;
+    }
+    for (; lo < L->first_diag && v[lo].span.start == start; lo++)
+        if (v[lo].span.end == end && v[lo].code >= AN_E_REDECLARATION &&
+            v[lo].code <= AN_E_CATCH_REDECLARATION)
+            return true;
+    return false;
+}
+
 static void redeclarations(AnLint *L) {
     if (L->o.redeclare_builtins) an_lint_globals_each(L, redeclared_comment_global, NULL);
     for (uint32_t i = 0; i < L->global_dups.len; i++) {
@@ -834,6 +859,7 @@ static void redeclarations(AnLint *L) {
         if (!b || b->kind == AN_BIND_LABEL || b->kind == AN_BIND_PRIVATE ||
             (b->flags & AN_BF_ANNEXB_VAR) || d->id == b->id || !b->id)
             continue;
+        if (redeclaration_error_at(L, d->id->start, d->id->end)) continue;
         if (b->scope == res->root && !L->module && L->o.redeclare_builtins &&
             an_lint_global(L, b->name, b->len) && !an_lint_global(L, b->name, b->len)->comment_end) {
             an_lint_report(L, AN_W_NO_REDECLARE, d->id->start, d->id->end,
@@ -880,7 +906,11 @@ static void scope_pass(AnLint *L, const AnScope *s, RefVec *buf) {
     bool restricted = on(L, AN_W_NO_SHADOW_RESTRICTED_NAMES);
     bool builtin = on(L, AN_W_NO_REDECLARE) && s == L->res->root && !L->module;
     bool global_assign = on(L, AN_W_NO_GLOBAL_ASSIGN) && s == L->res->root && !L->module;
+    bool use_before_define = on(L, AN_W_NO_USE_BEFORE_DEFINE);
     for (const AnBinding *b = s->bindings; b; b = b->next) {
+        // By default only TDZ bindings can be reported: skip the call for the rest.
+        if (use_before_define && ((b->flags & AN_BF_TDZ) || L->o.ubd.eslint))
+            an_lint_use_before_define_binding(L, b);
         if (global_assign) assign_declared_global(L, b);
         if (unused) check_unused(L, b, buf);
         if (writes && (b->flags & AN_BF_WRITTEN)) check_writes(L, b);

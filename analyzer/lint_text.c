@@ -6,6 +6,10 @@
 
 #include "lint_int.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 // Length of the JavaScript whitespace or line terminator at p (< end), or 0.
 static uint32_t ws_len(const char *p, const char *end) {
     unsigned char c = (unsigned char)*p;
@@ -118,7 +122,7 @@ static bool in_literal(const AnLint *L, uint32_t off) {
 }
 
 void an_lint_scan_directives(AnLint *L) {
-    static const char *const words[] = {"global", "eslint-env"};
+    static const char *const words[] = {"global", "eslint-env", "exported"};
     const char *s = L->src, *end = L->src + L->len;
     // Every `/*` (found through its '/', which memchr finds fast) whose
     // text starts with one of the words after blanks.
@@ -258,19 +262,36 @@ static bool collect_comment(AnLint *L, uint32_t start, uint32_t end, const char 
     return true;
 }
 
-void an_lint_irregular_whitespace(AnLint *L) {
-    const char *s = L->src, *end = L->src + L->len;
-    // Fast test: most sources are ASCII without \v and \f.
-    const char *p = s;
-    if (L->len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
-        (unsigned char)s[2] == 0xBF)
-        p += 3;  // a byte order mark is not part of the text
-    const char *first = NULL;
-    // Eight bytes at a time: ASCII words without \v and \f are skipped.
+// Whether byte c can start irregular whitespace: \v, \f, or the UTF-8 lead
+// byte of one of the code points irregular_at accepts (U+0085/U+00A0: C2;
+// U+1680/U+180E: E1; U+2000-U+205F: E2; U+3000: E3; U+FEFF: EF).
+static inline bool ws_lead(unsigned char c) {
+    return c == 0x0B || c == 0x0C || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 ||
+           c == 0xEF;
+}
+
+// The first irregular whitespace at or after p, or end. ASCII words
+// without \v and \f are skipped eight (or 32) bytes at a time; other
+// non-ASCII text byte by byte on its lead bytes, so a file with many
+// non-ASCII characters stays linear without decoding each one.
+static const char *ws_next(const char *p, const char *end, bool *lt) {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    while (p < end && !first) {
+    while (p < end) {
+#if defined(__SSE2__)
+        // 64 bytes per step: a bit per byte that is \v, \f or non-ASCII.
+        const __m128i vt = _mm_set1_epi8(0x0B), ff = _mm_set1_epi8(0x0C);
+        while (end - p >= 64) {
+            int m = 0;
+            for (int k = 0; k < 4; k++) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+                m |= _mm_movemask_epi8(_mm_or_si128(
+                    x, _mm_or_si128(_mm_cmpeq_epi8(x, vt), _mm_cmpeq_epi8(x, ff))));
+            }
+            if (m) break;
+            p += 64;
+        }
+#endif
         if (end - p >= 32) {
-            // Four words at once: the common all-ASCII case.
             uint64_t w[4], acc = 0;
             memcpy(w, p, 32);
             for (int k = 0; k < 4; k++) {
@@ -293,25 +314,26 @@ void an_lint_irregular_whitespace(AnLint *L) {
             }
         }
         const char *stop = end - p >= 8 ? p + 8 : end;
-        for (; p < stop; p++) {
-            unsigned char c = (unsigned char)*p;
-            bool lt;
-            if ((c == 0x0B || c == 0x0C || c >= 0xC2) && irregular_at(p, end, &lt)) {
-                first = p;
-                break;
-            }
-        }
+        for (; p < stop; p++)
+            if (ws_lead((unsigned char)*p) && irregular_at(p, end, lt)) return p;
     }
-    if (!first) return;
+    return end;
+}
+
+void an_lint_irregular_whitespace(AnLint *L) {
+    const char *s = L->src, *end = L->src + L->len;
+    const char *p = s;
+    if (L->len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
+        (unsigned char)s[2] == 0xBF)
+        p += 3;  // a byte order mark is not part of the text
+    bool lt0;
+    const char *first = ws_next(p, end, &lt0);
+    if (first == end) return;
     WsComment com = {{0}};
     if (L->o.ws_skip_comments) an_lint_comments_all(L, collect_comment, &com);
-    for (const char *q = first; q < end;) {
+    for (const char *q = first; (q = ws_next(q, end, &lt0)) < end;) {
         bool lt;
         uint32_t n = irregular_at(q, end, &lt);
-        if (!n) {
-            q++;
-            continue;
-        }
         uint32_t start = (uint32_t)(q - s), stop = start + n;
         if (!lt) {
             // A run on one line is one finding.

@@ -110,14 +110,32 @@ static void unreach_check(AnLint *L, PsNode *n, bool dead) {
 // ---------------------------------------------------------------------------
 // The walk.
 
-static void visit(AnLint *L, PsNode *n);
+static void grow_stack(AnLint *L) {
+    L->cap = L->cap ? L->cap * 2 : 256;
+    L->stack = och_realloc(L->stack, L->cap * sizeof *L->stack);
+}
 
 static inline void push(AnLint *L, PsNode *n) {
-    if (L->depth == L->cap) {
-        L->cap = L->cap ? L->cap * 2 : 256;
-        L->stack = och_realloc(L->stack, L->cap * sizeof *L->stack);
-    }
+    if (OCH_UNLIKELY(L->depth == L->cap)) grow_stack(L);
     L->stack[L->depth++] = n;
+}
+
+// The walk is split for speed (it runs once per node): visit, inlined at
+// every call site, handles the null and hookless-leaf cases (about half of
+// all nodes) without a call; visit_node the hooks and the common
+// expression kinds with a small frame; children the statements that change
+// reachability (big frame, rarer).
+static void visit_node(AnLint *L, PsNode *n, uint8_t kf);
+static void leaf(AnLint *L, PsNode *n);
+
+static inline void visit(AnLint *L, PsNode *n) {
+    if (!n) return;
+    uint8_t kf = L->kind_flags[n->kind];
+    if (kf & AN_KF_LEAF) {
+        if (n->kind == PS_NODE_IDENTIFIER ? L->flow->tries != NULL : L->literal_work) leaf(L, n);
+        return;
+    }
+    visit_node(L, n, kf);
 }
 
 static void visit_list(AnLint *L, const PsList *l) {
@@ -645,13 +663,6 @@ static void children(AnLint *L, PsNode *n) {
         if (f->tries) may_throw(L);
         return;
     }
-    case PS_NODE_MEMBER_EXPR: {
-        PsMember *m = (PsMember *)n;
-        visit(L, m->object);
-        visit(L, m->property);
-        if (f->tries) may_throw(L);
-        return;
-    }
     case PS_NODE_IMPORT_EXPR: {
         PsImportExpr *ie = (PsImportExpr *)n;
         visit(L, ie->source);
@@ -659,15 +670,64 @@ static void children(AnLint *L, PsNode *n) {
         if (f->tries) may_throw(L);
         return;
     }
+    case PS_NODE_YIELD_EXPR:
+        visit(L, ((PsUnary *)n)->arg);
+        return;
+    default:
+        ps_node_for_each_child(n, visit_cb, L);
+        return;
+    }
+}
+
+// Leaves without hooks: only the walk's own bookkeeping (identifiers in a
+// try block may throw; literal spans when collected). Called only when
+// there may be something to do.
+static void leaf(AnLint *L, PsNode *n) {
+    if (n->kind == PS_NODE_IDENTIFIER) {
+        AnFlow *f = L->flow;
+        if (f->tries && f->cur.live) {
+            push(L, n);
+            if (ident_is_reference(L, n)) may_throw(L);
+            L->depth--;
+        }
+    } else if (n->kind == PS_NODE_LITERAL || n->kind == PS_NODE_TEMPLATE_ELEMENT ||
+               n->kind == PS_NODE_JSX_TEXT) {
+        literal_span(L, n);
+    }
+}
+
+static void error_stmt(AnLint *L, PsNode *n) {
+    if (stmt_kind(n->kind)) {
+        OchSpan s = {n->start, n->end};
+        och_vec_push(&L->err_stmts, s);
+    }
+}
+
+static void visit_node(AnLint *L, PsNode *n, uint8_t kf) {
+    if (OCH_UNLIKELY(n->flags & PS_NF_HAS_ERROR)) error_stmt(L, n);
+    if ((kf & AN_KF_UNREACH) && unreach_kind(n)) unreach_check(L, n, !L->flow->cur.live);
+    if (kf & AN_KF_ENTER) {
+        const AnHookList *h = &L->enter[n->kind];
+        for (uint8_t i = 0; i < h->n; i++) h->fn[i](L, n);
+    }
+    push(L, n);
+    // The frequent expression kinds, without flow effects beyond may_throw.
+    switch ((PsNodeKind)n->kind) {
+    case PS_NODE_MEMBER_EXPR: {
+        PsMember *m = (PsMember *)n;
+        visit(L, m->object);
+        visit(L, m->property);
+        if (L->flow->tries) may_throw(L);
+        break;
+    }
     case PS_NODE_EXPRESSION_STMT:
     case PS_NODE_SPREAD_ELEMENT:
     case PS_NODE_AWAIT_EXPR:
-    case PS_NODE_YIELD_EXPR:
     case PS_NODE_CHAIN_EXPR:
     case PS_NODE_UNARY_EXPR:
     case PS_NODE_UPDATE_EXPR:
         visit(L, ((PsUnary *)n)->arg);
-        return;
+        break;
     case PS_NODE_BINARY_EXPR:
     case PS_NODE_LOGICAL_EXPR:
     case PS_NODE_ASSIGN_EXPR:
@@ -675,7 +735,7 @@ static void children(AnLint *L, PsNode *n) {
         PsBinary *b = (PsBinary *)n;
         visit(L, b->left);
         visit(L, b->right);
-        return;
+        break;
     }
     case PS_NODE_VAR_DECL:
     case PS_NODE_ARRAY_EXPR:
@@ -683,51 +743,17 @@ static void children(AnLint *L, PsNode *n) {
     case PS_NODE_OBJECT_EXPR:
     case PS_NODE_CLASS_BODY:
         visit_list(L, &((PsListNode *)n)->items);
-        return;
+        break;
     case PS_NODE_VAR_DECLARATOR: {
         PsVarDeclarator *d = (PsVarDeclarator *)n;
         visit(L, d->id);
         visit(L, d->init);
-        return;
+        break;
     }
     default:
-        ps_node_for_each_child(n, visit_cb, L);
-        return;
+        children(L, n);
+        break;
     }
-}
-
-static void visit(AnLint *L, PsNode *n) {
-    if (!n) return;
-    uint8_t kf = L->kind_flags[n->kind];
-    if (kf & AN_KF_LEAF) {
-        // Leaves without hooks: only the walk's own bookkeeping.
-        if (n->kind == PS_NODE_IDENTIFIER) {
-            AnFlow *f = L->flow;
-            if (f->tries && f->cur.live) {
-                push(L, n);
-                if (ident_is_reference(L, n)) may_throw(L);
-                L->depth--;
-            }
-        } else if (L->collect_literals || L->ws_collect) {
-            literal_span(L, n);
-        }
-        return;
-    }
-    if (n->flags & PS_NF_HAS_ERROR) {
-        if (stmt_kind(n->kind)) {
-            OchSpan s = {n->start, n->end};
-            och_vec_push(&L->err_stmts, s);
-        }
-    }
-    if (kf) {
-        if ((kf & AN_KF_UNREACH) && unreach_kind(n)) unreach_check(L, n, !L->flow->cur.live);
-        if (kf & AN_KF_ENTER) {
-            const AnHookList *h = &L->enter[n->kind];
-            for (uint8_t i = 0; i < h->n; i++) h->fn[i](L, n);
-        }
-    }
-    push(L, n);
-    children(L, n);
     L->depth--;
     if (kf & AN_KF_LEAVE) {
         const AnHookList *h = &L->leave[n->kind];
@@ -764,6 +790,7 @@ void an_lint_walk(AnLint *L) {
     }
     AnFlow f;
     flow_begin(L, &f, root);
+    L->literal_work = L->collect_literals || L->ws_collect;
     visit(L, root);
     flow_end(L, &f);
     if (L->unreach_on) unreach_flush(L);

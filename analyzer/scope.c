@@ -133,18 +133,21 @@ static void resolve(AnWalker *w, AnRef *r, AnBinding *b) {
     }
     if ((f & AN_REF_WRITE) && !(f & AN_REF_INIT)) b->flags |= AN_BF_WRITTEN;
     uint32_t lb = b->scope->level;
+    // The earliest offset at which this code may run, relative to the
+    // binding's activation (only needed here: not kept in AnRef).
+    uint32_t closure_pos = 0;
     if (w->scope->level > lb) {
         // The closure that matters is the one created in the binding's own
         // activation: it decides when this code may first run.
         f |= AN_REF_CLOSURE;
-        r->closure_pos = w->acts[lb + 1]->create_pos;
+        closure_pos = w->acts[lb + 1]->create_pos;
         b->flags |= AN_BF_CAPTURED;
     }
     if (b->flags & AN_BF_TDZ) {
         // Code at pos runs after the initialization only if pos is inside
         // the safe range (see AnBinding.init_pos); a closure counts from
         // where it is created, since it may be called right away.
-        uint32_t pos = (f & AN_REF_CLOSURE) ? r->closure_pos : r->node->start;
+        uint32_t pos = (f & AN_REF_CLOSURE) ? closure_pos : r->node->start;
         if (pos < b->init_pos || pos >= b->tdz_end) f |= AN_REF_TDZ;
     }
     r->flags = f;
@@ -456,7 +459,6 @@ static AnRef *ref_alloc(AnWalker *w, PsNode *id, uint32_t flags) {
     r->binding = NULL;
     r->next_for_binding = NULL;
     r->flags = flags;
-    r->closure_pos = 0;
     w->res->nrefs++;
     index_ident(w, id->start, (uintptr_t)r);
     return r;

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check_diff.h"
+#include "check_fix.h"
 #include "check_rules.h"
 #include "check_suppress.h"
 
@@ -91,6 +93,7 @@ static bool load(const ChkJob *job, const ChkFileOptions *opts, ChkFileResult *r
         return false;
     }
     size_t len = 0;
+    if (fstat(fd, &r->st) != 0) memset(&r->st, 0, sizeof r->st);
     ReadResult rr = read_fd(fd, opts->max_file_size, &r->buf, &len);
     int saved = errno;
     if (!job->is_stdin) close(fd);
@@ -157,6 +160,142 @@ static void merge_runs(ChkFileResult *r, uint32_t from, uint32_t mid) {
     och_free(tmp);
 }
 
+// Parses and analyzes r->src, and collects the findings (no counts).
+static void analyze(const ChkJob *job, ChkFileResult *r) {
+    PsOptions po;
+    ps_options_default(&po);
+    po.goal = job->goal;
+    po.jsx = job->jsx;
+    po.tolerant = true;
+    r->parse = ps_parse(r->src, r->len, &po);
+    AnOptions ao;
+    memset(&ao, 0, sizeof ao);
+    an_options_default(&ao);
+    chk_config_analyzer_options(job->config, &ao);
+    r->analysis = an_analyze(r->parse, &ao);
+
+    // The line index only when something needs lines (most files are clean).
+    ChkSuppressions sup;
+    chk_suppress_init(&sup);
+    bool directives = chk_suppress_may_have_directives(r->src, r->len);
+    if (directives || r->parse->diags.v.len || r->analysis->diags.v.len) {
+        och_line_index_init(&r->lines, r->src, r->len);
+        r->have_lines = true;
+    }
+    if (directives) chk_suppress_scan(&sup, r->parse, &r->lines);
+    add_diags(r, &r->parse->diags, NULL, job->config, &sup);
+    uint32_t mid = r->findings.len;
+    add_diags(r, &r->analysis->diags, r->analysis->fixes, job->config, &sup);
+    merge_runs(r, 0, mid);
+    chk_suppress_free(&sup);
+}
+
+// One version of the text with what was found in it: a fix pass replaces
+// the result's stage and keeps the previous one aside.
+typedef struct Stage {
+    char *buf;
+    uint32_t len;
+    PsParse *parse;
+    AnResult *analysis;
+    OchLineIndex lines;
+    bool have_lines;
+    OCH_VEC(ChkFinding) findings;
+} Stage;
+
+static void stage_take(ChkFileResult *r, Stage *s) {
+    *s = (Stage){r->buf, r->len, r->parse, r->analysis, r->lines, r->have_lines, {0}};
+    s->findings.items = r->findings.items, s->findings.len = r->findings.len, s->findings.cap = r->findings.cap;
+    r->buf = NULL, r->src = NULL, r->len = 0, r->parse = NULL, r->analysis = NULL, r->have_lines = false;
+    memset(&r->lines, 0, sizeof r->lines);
+    memset(&r->findings, 0, sizeof r->findings);
+}
+
+static void stage_put(ChkFileResult *r, Stage *s) {
+    r->buf = s->buf, r->src = s->buf, r->len = s->len, r->parse = s->parse, r->analysis = s->analysis;
+    r->lines = s->lines, r->have_lines = s->have_lines;
+    r->findings.items = s->findings.items, r->findings.len = s->findings.len, r->findings.cap = s->findings.cap;
+    memset(s, 0, sizeof *s);
+}
+
+static void stage_free(Stage *s) {
+    och_vec_free(&s->findings);
+    if (s->have_lines) och_line_index_free(&s->lines);
+    an_result_free(s->analysis);
+    if (s->parse) ps_parse_free(s->parse);
+    och_free(s->buf);
+    memset(s, 0, sizeof *s);
+}
+
+static uint32_t syntax_errors(const ChkFileResult *r) {
+    uint32_t n = r->parse->diags.v.len;
+    for (uint32_t i = 0; i < r->analysis->diags.v.len; i++)
+        n += !an_code_is_rule(r->analysis->diags.v.items[i].code);
+    return n;
+}
+
+// Moves the last finding (file-level) in front of the others.
+static void to_front(ChkFileResult *r) {
+    ChkFinding f = r->findings.items[r->findings.len - 1];
+    memmove(r->findings.items + 1, r->findings.items, (r->findings.len - 1) * sizeof f);
+    r->findings.items[0] = f;
+}
+
+// The fix passes, then the diff or the write (see check_fix.h).
+static void fix(const ChkJob *job, const ChkFileOptions *opts, ChkFileResult *r) {
+    Stage orig = {0};
+    bool changed = false;
+    uint32_t fixes = 0, passes = 0;
+    while (passes < CHK_FIX_MAX_PASSES) {
+        OchBuf out = {0};
+        uint32_t n = chk_fix_apply(r, &out);
+        if (!n || (out.len == r->len && memcmp(out.data, r->src, r->len) == 0)) {
+            och_buf_free(&out);
+            break;
+        }
+        uint32_t errors_before = syntax_errors(r);
+        Stage prev;
+        stage_take(r, &prev);
+        r->buf = ps_source_dup(out.data, out.len);
+        r->src = r->buf;
+        r->len = (uint32_t)out.len;
+        och_buf_free(&out);
+        analyze(job, r);
+        if (syntax_errors(r) > errors_before) {
+            // A rule's fix broke the code: keep the text before this pass.
+            Stage bad;
+            stage_take(r, &bad);
+            stage_free(&bad);
+            stage_put(r, &prev);
+            break;
+        }
+        fixes += n;
+        passes++;
+        if (!changed) orig = prev, changed = true;
+        else stage_free(&prev);
+    }
+    if (changed && opts->fix == CHK_FIX_DRY_RUN) {
+        chk_diff_unified(job->path, orig.buf, orig.len, r->src, r->len, &r->changes);
+    } else if (changed && !job->is_stdin) {
+        OchBuf err = {0};
+        if (chk_fix_write(job->path, r->src, r->len, &r->st, &err) != OCH_OK) {
+            // Report what is on disk: the unfixed text.
+            Stage fixed;
+            stage_take(r, &fixed);
+            stage_free(&fixed);
+            stage_put(r, &orig);
+            fixes = passes = 0;
+            r->io_error = true;
+            file_finding(r, CHK_CODE_WRITE_ERROR, OCH_SEV_ERROR, "%s", err.data);
+            to_front(r);
+        }
+        och_buf_free(&err);
+    }
+    if (opts->fix == CHK_FIX_APPLY && job->is_stdin) och_buf_append(&r->changes, r->src, r->len);
+    stage_free(&orig);
+    r->fixes = fixes;
+    r->fix_passes = passes;
+}
+
 void chk_file_check(const ChkJob *job, const ChkFileOptions *opts, ChkFileResult *r) {
     memset(r, 0, sizeof *r);
     och_arena_init(&r->arena);
@@ -164,32 +303,8 @@ void chk_file_check(const ChkJob *job, const ChkFileOptions *opts, ChkFileResult
         r->io_error = true;
         file_finding(r, job->problem_code, OCH_SEV_ERROR, "%s", job->problem_message);
     } else if (load(job, opts, r)) {
-        PsOptions po;
-        ps_options_default(&po);
-        po.goal = job->goal;
-        po.jsx = job->jsx;
-        po.tolerant = true;
-        r->parse = ps_parse(r->src, r->len, &po);
-        AnOptions ao;
-        memset(&ao, 0, sizeof ao);
-        an_options_default(&ao);
-        chk_config_analyzer_options(job->config, &ao);
-        r->analysis = an_analyze(r->parse, &ao);
-
-        // The line index only when something needs lines (most files are clean).
-        ChkSuppressions sup;
-        chk_suppress_init(&sup);
-        bool directives = chk_suppress_may_have_directives(r->src, r->len);
-        if (directives || r->parse->diags.v.len || r->analysis->diags.v.len) {
-            och_line_index_init(&r->lines, r->src, r->len);
-            r->have_lines = true;
-        }
-        if (directives) chk_suppress_scan(&sup, r->parse, &r->lines);
-        add_diags(r, &r->parse->diags, NULL, job->config, &sup);
-        uint32_t mid = r->findings.len;
-        add_diags(r, &r->analysis->diags, r->analysis->fixes, job->config, &sup);
-        merge_runs(r, 0, mid);
-        chk_suppress_free(&sup);
+        analyze(job, r);
+        if (opts->fix != CHK_FIX_NONE) fix(job, opts, r);
     }
     for (uint32_t i = 0; i < r->findings.len; i++) {
         OchSeverity s = r->findings.items[i].diag.severity;
@@ -205,5 +320,6 @@ void chk_file_result_free(ChkFileResult *self) {
     if (self->parse) ps_parse_free(self->parse);
     och_free(self->buf);
     och_arena_free(&self->arena);
+    och_buf_free(&self->changes);
     memset(self, 0, sizeof *self);
 }

@@ -7,6 +7,8 @@
 #ifndef OCHRE_CLI_CHECK_FILE_H
 #define OCHRE_CLI_CHECK_FILE_H
 
+#include <sys/stat.h>
+
 #include "analyzer.h"
 #include "check_config.h"
 #include "parser.h"
@@ -18,6 +20,7 @@
 #define CHK_CODE_DIR_ERROR "unreadable-directory" // error: a directory could not be listed
 #define CHK_CODE_BINARY "binary-file"             // warning: NUL byte in the first 8 KiB, skipped
 #define CHK_CODE_TOO_LARGE "file-too-large"       // warning: over --max-file-size, skipped
+#define CHK_CODE_WRITE_ERROR "write-error"        // error: --fix could not write the fixed file
 
 typedef struct ChkFinding {
     // For JavaScript findings: the diagnostic with its configured severity
@@ -44,8 +47,15 @@ typedef struct ChkJob {
     char *problem_message;
 } ChkJob;
 
+typedef enum ChkFixMode {
+    CHK_FIX_NONE,
+    CHK_FIX_APPLY,    // --fix: write fixed files; stdin: the fixed source in `changes`
+    CHK_FIX_DRY_RUN,  // --fix-dry-run: the unified diff in `changes`, nothing written
+} ChkFixMode;
+
 typedef struct ChkFileOptions {
     uint64_t max_file_size;  // bytes; larger files are skipped with a finding
+    ChkFixMode fix;          // see check_fix.h
 } ChkFileOptions;
 
 typedef struct ChkFileResult {
@@ -55,7 +65,14 @@ typedef struct ChkFileResult {
     OchLineIndex lines;            // valid when have_lines (always when there are findings)
     bool have_lines;
     uint32_t errors, warnings;     // findings by severity (info/hint counted in neither)
-    bool io_error;                 // a read or listing error (exit status 2)
+    bool io_error;                 // a read, listing or write error (exit status 2)
+    // With a ChkFileOptions.fix mode: the fixes applied and in how many
+    // passes (findings, src and lines are then those of the fixed text),
+    // and the text for standard output: the unified diff (--fix-dry-run)
+    // or, for stdin with --fix, the whole fixed source.
+    uint32_t fixes, fix_passes;
+    OchBuf changes;
+    struct stat st;                // the file's status when read (fstat)
     // Owned resources behind the borrowed pointers above.
     char *buf;
     PsParse *parse;
@@ -64,7 +81,8 @@ typedef struct ChkFileResult {
 } ChkFileResult;
 
 // Checks the job's file into *out (initialised here; free with
-// chk_file_result_free). Never fails: problems become findings.
+// chk_file_result_free), fixing it as opts->fix says (check_fix.h). Never
+// fails: problems become findings.
 void chk_file_check(const ChkJob *job, const ChkFileOptions *opts, ChkFileResult *out);
 // Frees the source, parse, analysis and findings of a result.
 void chk_file_result_free(ChkFileResult *self);

@@ -208,6 +208,7 @@ void chk_format_file(const ChkFormatOptions *opts, const char *path, const ChkFi
     out->warnings = r->warnings;
     out->findings = r->findings.len;
     out->io_error = r->io_error;
+    out->fixes = r->fixes;
     for (uint32_t i = 0; i < r->findings.len; i++) {
         const ChkFinding *f = &r->findings.items[i];
         const char *id = chk_finding_id(f);
@@ -227,6 +228,7 @@ void chk_format_file(const ChkFormatOptions *opts, const char *path, const ChkFi
 
 void chk_file_report_free(ChkFileReport *self) {
     och_buf_free(&self->text);
+    och_buf_free(&self->changes);
     och_vec_free(&self->rules);
 }
 

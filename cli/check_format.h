@@ -61,6 +61,10 @@ typedef struct ChkFileReport {
     uint32_t findings;           // all findings, any severity
     bool io_error;
     OCH_VEC(ChkRuleRef) rules;   // distinct ids referenced by the findings
+    // --fix/--fix-dry-run: fixes applied, and the text for standard output
+    // (ChkFileResult.changes, moved here by the caller).
+    uint32_t fixes;
+    OchBuf changes;
 } ChkFileReport;
 
 // Formats one checked file into *out (initialised here; free with

@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void chk_pkgtypes_init(ChkPkgTypes *self) { chk_map_init(&self->dirs); }
 
@@ -36,5 +37,18 @@ PsGoal chk_pkgtypes_goal(ChkPkgTypes *self, const char *abs_dir) {
     }
     och_free(pkg);
     chk_map_put(&self->dirs, abs_dir, (void *)(uintptr_t)(goal + 1));
+    return goal;
+}
+
+PsGoal chk_pkgtype_goal_of_file(const char *path) {
+    char cwd[4096];
+    char *dir = chk_path_dirname(path);
+    char *abs = chk_path_absolute(dir, getcwd(cwd, sizeof cwd) ? cwd : "/");
+    ChkPkgTypes types;
+    chk_pkgtypes_init(&types);
+    PsGoal goal = chk_pkgtypes_goal(&types, abs);
+    chk_pkgtypes_free(&types);
+    och_free(abs);
+    och_free(dir);
     return goal;
 }

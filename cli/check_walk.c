@@ -322,3 +322,55 @@ void chk_plan_finish(ChkPlan *self) {
     }
     self->jobs.len = k;
 }
+
+typedef struct FileId {
+    dev_t dev;
+    ino_t ino;
+    uint32_t job;  // index of the first job reaching the file
+} FileId;
+
+static int cmp_file_id(const void *a, const void *b) {
+    const FileId *x = a, *y = b;
+    if (x->dev != y->dev) return x->dev < y->dev ? -1 : 1;
+    if (x->ino != y->ino) return x->ino < y->ino ? -1 : 1;
+    return x->job < y->job ? -1 : x->job > y->job;
+}
+
+void chk_plan_drop_aliases(ChkPlan *self) {
+    OCH_VEC(FileId) ids = {0};
+    for (uint32_t i = 0; i < self->jobs.len; i++) {
+        const ChkJob *j = &self->jobs.items[i];
+        struct stat st;
+        if (j->is_stdin || j->problem_code || stat(j->path, &st) != 0 || !S_ISREG(st.st_mode)) continue;
+        och_vec_push(&ids, ((FileId){st.st_dev, st.st_ino, i}));
+    }
+    if (ids.len < 2) {
+        och_vec_free(&ids);
+        return;
+    }
+    qsort(ids.items, ids.len, sizeof *ids.items, cmp_file_id);
+    uint8_t *drop = och_calloc(self->jobs.len, 1);
+    for (uint32_t k = 1; k < ids.len; k++) {
+        const FileId *a = &ids.items[k - 1], *b = &ids.items[k];
+        if (a->dev != b->dev || a->ino != b->ino) continue;
+        // Sorted by job within one file: b's first job is the run's first.
+        uint32_t first = k;
+        while (first > 0 && ids.items[first - 1].dev == b->dev && ids.items[first - 1].ino == b->ino) first--;
+        drop[b->job] = 1;
+        och_buf_printf(&self->notes, "ochre check: %s: skipped: the same file as %s (fixed once)\n",
+                       self->jobs.items[b->job].path, self->jobs.items[ids.items[first].job].path);
+    }
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < self->jobs.len; i++) {
+        ChkJob *j = &self->jobs.items[i];
+        if (drop[i]) {
+            och_free(j->path);
+            och_free(j->problem_message);
+            continue;
+        }
+        self->jobs.items[n++] = *j;
+    }
+    self->jobs.len = n;
+    och_free(drop);
+    och_vec_free(&ids);
+}

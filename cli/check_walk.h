@@ -52,6 +52,13 @@ void chk_plan_add_stdin(ChkPlan *self, const char *filename);
 // Sorts the jobs by path and drops duplicates. O(n log n).
 void chk_plan_finish(ChkPlan *self);
 
+// For --fix: drops the jobs that reach a file an earlier job (in path
+// order) already reaches through another name (symbolic links), with a
+// note, so that each file is fixed once and two threads never replace the
+// same file. Files that cannot be examined stay (reading them reports the
+// problem). One stat per job.
+void chk_plan_drop_aliases(ChkPlan *self);
+
 // True for the extensions a walk keeps.
 bool chk_is_js_name(const char *name);
 

@@ -33,18 +33,29 @@ const char cli_check_usage[] =
     "options:\n"
     "  --format FORMAT        pretty (default), compact, json, sarif, github, junit\n"
     "  --color, --no-color    force colors in pretty output on or off (default: on\n"
-    "                         when stdout is a terminal and NO_COLOR is not set)\n"
+    "                         when the findings go to a terminal and NO_COLOR is\n"
+    "                         not set)\n"
     "  --config FILE          use FILE for every file instead of the nearest ochre.json\n"
     "  --stdin-filename NAME  check stdin (`-`) as if it were the file NAME\n"
     "  --max-warnings N       exit with status 1 when there are more than N warnings\n"
     "  --max-file-size SIZE   skip larger files with a warning; bytes, or with a\n"
     "                         K, M or G suffix (default 10M)\n"
     "  --threads N            number of worker threads (default: number of CPUs)\n"
-    "  --fix, --fix-dry-run   apply or show safe fixes (not available yet)\n"
+    "  --fix                  apply the safe fixes of the reported findings and\n"
+    "                         report what remains; files are replaced atomically;\n"
+    "                         with `-`, the fixed source goes to stdout\n"
+    "  --fix-dry-run          print the fixes as a unified diff (patch -p1) and\n"
+    "                         report what would remain; nothing is written\n"
     "  -h, --help             show this help\n"
     "\n"
+    "Fixes never touch a statement with a syntax error, and suggestions (fixes\n"
+    "that may change what the code does) are never applied. With --fix-dry-run,\n"
+    "or --fix and `-`, stdout carries only the diff or the fixed source and the\n"
+    "findings go to stderr in the chosen format.\n"
+    "\n"
     "exit status: 0 no errors, 1 errors (or more warnings than --max-warnings),\n"
-    "2 usage, configuration or I/O error\n";
+    "2 usage, configuration or I/O error (including a file --fix cannot write);\n"
+    "with --fix and --fix-dry-run, counted on the findings left after fixing\n";
 
 typedef struct CheckArgs {
     OCH_VEC(const char *) paths;
@@ -55,6 +66,7 @@ typedef struct CheckArgs {
     long long max_warnings;  // -1: no limit
     uint64_t max_file_size;
     uint32_t threads;  // 0: number of CPUs
+    ChkFixMode fix;
 } CheckArgs;
 
 static int usage_error(const char *fmt, const char *arg) {
@@ -130,8 +142,9 @@ static int parse_args(int argc, char **argv, CheckArgs *a) {
         } else if (strcmp(s, "--no-color") == 0) {
             a->color = 0;
         } else if (strcmp(s, "--fix") == 0 || strcmp(s, "--fix-dry-run") == 0) {
-            fprintf(stderr, "ochre check: %s is not available yet: no rule offers fixes so far\n", s);
-            return CLI_EXIT_USAGE;
+            ChkFixMode m = s[5] ? CHK_FIX_DRY_RUN : CHK_FIX_APPLY;
+            if (a->fix && a->fix != m) return usage_error("%s", "--fix and --fix-dry-run cannot be combined");
+            a->fix = m;
         } else if ((r = option_value(argc, argv, &i, "--format", &v)) != 0) {
             if (r < 0) return usage_error("%s needs a value", s);
             if (!chk_format_by_name(v, &a->format))
@@ -176,6 +189,9 @@ typedef struct Run {
     ChkFileReport *reports;
     ChkOutput out;
     bool io_error;
+    uint32_t fixes, fixed_files;
+    bool changes_failed;  // writing the diff or fixed source to stdout failed
+    int changes_errno;
 } Run;
 
 static void run_work(void *ctx, uint32_t i) {
@@ -184,13 +200,23 @@ static void run_work(void *ctx, uint32_t i) {
     ChkFileResult res;
     chk_file_check(job, &run->file_opts, &res);
     chk_format_file(&run->fmt_opts, job->path, &res, &run->reports[i]);
+    run->reports[i].changes = res.changes;
+    memset(&res.changes, 0, sizeof res.changes);
     chk_file_result_free(&res);
 }
 
 static void run_done(void *ctx, uint32_t i) {
     Run *run = ctx;
-    if (run->reports[i].io_error) run->io_error = true;
-    chk_output_file(&run->out, &run->reports[i]);
+    ChkFileReport *rep = &run->reports[i];
+    if (rep->io_error) run->io_error = true;
+    run->fixes += rep->fixes;
+    run->fixed_files += rep->fixes > 0;
+    size_t n = rep->changes.len;
+    if (n && !run->changes_failed && fwrite(rep->changes.data, 1, n, stdout) != n) {
+        run->changes_failed = true;
+        run->changes_errno = errno;
+    }
+    chk_output_file(&run->out, rep);
     chk_file_report_free(&run->reports[i]);
 }
 
@@ -200,11 +226,11 @@ static double now_seconds(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static bool want_color(int flag) {
+static bool want_color(int flag, FILE *out) {
     if (flag >= 0) return flag;
     const char *no = getenv("NO_COLOR");
     const char *term = getenv("TERM");
-    return isatty(STDOUT_FILENO) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
+    return isatty(fileno(out)) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
 }
 
 static const char *plural(uint32_t n, const char *one, const char *many) { return n == 1 ? one : many; }
@@ -217,13 +243,27 @@ static int cmp_size(const void *a, const void *b, void *ctx) {
     return x < y ? -1 : x > y;
 }
 
-// Largest files first: a big file started last would run alone at the end
-// while the other threads idle. Output order is unaffected.
-static uint32_t *start_order(const ChkPlan *plan) {
+// Start order. Output goes in path order, and a file finished before the
+// files ahead of it waits with its rendered report in memory, so files
+// start in path order: reports then wait for at most the few files in
+// progress. Big files are the exception: one started late would run alone
+// at the end while the other threads idle, so files holding a large share
+// of all the bytes (a quarter of one thread's share) start first, largest
+// first. On a tree of small files that keeps the peak memory near that of
+// one thread; on a corpus with one huge file, that file starts at once.
+static uint32_t *start_order(const ChkPlan *plan, uint32_t threads) {
     uint32_t n = plan->jobs.len;
     uint32_t *order = och_malloc((n ? n : 1) * sizeof *order);
-    for (uint32_t i = 0; i < n; i++) order[i] = i;
-    if (n > 1) qsort_r(order, n, sizeof *order, cmp_size, plan->jobs.items);
+    uint64_t total = 0;
+    for (uint32_t i = 0; i < n; i++) total += plan->jobs.items[i].size;
+    uint64_t big = total / (4 * (uint64_t)(threads ? threads : 1));
+    if (big < 64 * 1024) big = 64 * 1024;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (plan->jobs.items[i].size >= big) order[k++] = i;
+    if (k > 1) qsort_r(order, k, sizeof *order, cmp_size, plan->jobs.items);
+    for (uint32_t i = 0; i < n; i++)
+        if (plan->jobs.items[i].size < big) order[k++] = i;
     return order;
 }
 
@@ -235,13 +275,19 @@ static int check_all(const CheckArgs *a, const ChkPlan *plan, const char *cwd, d
     memset(&run, 0, sizeof run);
     run.plan = plan;
     run.file_opts.max_file_size = a->max_file_size;
+    run.file_opts.fix = a->fix;
+    // Standard output carries the changes when there are some to print
+    // (a diff, or stdin's fixed source); the findings then go to stderr.
+    bool has_stdin = false;
+    for (uint32_t i = 0; i < plan->jobs.len; i++) has_stdin |= plan->jobs.items[i].is_stdin;
+    FILE *findings = a->fix == CHK_FIX_DRY_RUN || (a->fix == CHK_FIX_APPLY && has_stdin) ? stderr : stdout;
     run.fmt_opts.format = a->format;
-    run.fmt_opts.color = a->format == CHK_FMT_PRETTY && want_color(a->color);
+    run.fmt_opts.color = a->format == CHK_FMT_PRETTY && want_color(a->color, findings);
     run.fmt_opts.cwd = cwd;
     run.reports = och_calloc(plan->jobs.len ? plan->jobs.len : 1, sizeof *run.reports);
-    chk_output_begin(&run.out, &run.fmt_opts, stdout);
+    chk_output_begin(&run.out, &run.fmt_opts, findings);
     uint32_t threads = a->threads ? a->threads : chk_cpu_count();
-    uint32_t *order = start_order(plan);
+    uint32_t *order = start_order(plan, threads);
     chk_queue_run(plan->jobs.len, threads, order, run_work, run_done, &run);
     och_free(order);
     uint32_t files = run.out.files, errors = run.out.errors, warnings = run.out.warnings;
@@ -249,14 +295,24 @@ static int check_all(const CheckArgs *a, const ChkPlan *plan, const char *cwd, d
     och_free(run.reports);
 
     if (a->format == CHK_FMT_PRETTY) {
-        fprintf(stderr, "ochre check: %u %s, %u %s, %u %s (%.2f s)\n", files, plural(files, "file", "files"),
+        char fixes[96] = "";
+        if (a->fix)
+            snprintf(fixes, sizeof fixes, ", %u %s %s %u %s", run.fixes, plural(run.fixes, "fix", "fixes"),
+                     a->fix == CHK_FIX_APPLY ? "applied to" : "to apply to", run.fixed_files,
+                     plural(run.fixed_files, "file", "files"));
+        fprintf(stderr, "ochre check: %u %s, %u %s, %u %s%s (%.2f s)\n", files, plural(files, "file", "files"),
                 errors, plural(errors, "error", "errors"), warnings, plural(warnings, "warning", "warnings"),
-                now_seconds() - t0);
+                fixes, now_seconds() - t0);
     }
     bool too_many = a->max_warnings >= 0 && (long long)warnings > a->max_warnings;
     if (too_many)
         fprintf(stderr, "ochre check: %u warnings, more than --max-warnings %lld\n", warnings, a->max_warnings);
     if (!written) fprintf(stderr, "ochre check: cannot write the output: %s\n", strerror(run.out.write_errno));
+    if (findings != stdout && (run.changes_failed || fflush(stdout) != 0)) {
+        fprintf(stderr, "ochre check: cannot write the output: %s\n",
+                strerror(run.changes_failed ? run.changes_errno : errno));
+        written = false;
+    }
     if (!written || run.io_error || plan->bad_path) return CLI_EXIT_USAGE;
     if (errors || too_many) return CLI_EXIT_ERRORS;
     return CLI_EXIT_OK;
@@ -307,6 +363,7 @@ int ochre_cmd_check(int argc, char **argv) {
         else chk_plan_add_path(&plan, a.paths.items[i]);
     }
     chk_plan_finish(&plan);
+    if (a.fix) chk_plan_drop_aliases(&plan);
     if (plan.notes.len) fputs(plan.notes.data, stderr);
     if (finder.failed) {
         fputs(finder.errors.data ? finder.errors.data : "", stderr);
@@ -318,5 +375,6 @@ int ochre_cmd_check(int argc, char **argv) {
     chk_plan_free(&plan);
     chk_config_finder_free(&finder);
     och_vec_free(&a.paths);
+    an_globals_cache_free();  // the workers have joined: nothing uses the tables now
     return status;
 }

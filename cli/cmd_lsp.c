@@ -41,10 +41,7 @@ static bool goal_for(void *ctx, const char *path, PsGoal *goal) {
     }
     chk_config_finder_free(&finder);
     if (!known) {
-        ChkPkgTypes types;
-        chk_pkgtypes_init(&types);
-        *goal = chk_pkgtypes_goal(&types, abs);
-        chk_pkgtypes_free(&types);
+        *goal = chk_pkgtype_goal_of_file(path);
         known = true;
     }
     och_free(abs);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "analyzer.h"
+#include "check_pkgtype.h"
 #include "cli.h"
 #include "parser.h"
 
@@ -81,93 +82,6 @@ static int parse_args(int argc, char **argv, ParseArgs *a) {
     return -1;
 }
 
-// --- goal from package.json ---------------------------------------------------
-
-// Reads a JSON string at s[*i] (which is '"'); stores its raw contents
-// (escapes undecoded) and moves *i past the closing quote. False when the
-// string does not end.
-static bool json_string(const char *s, size_t n, size_t *i, const char **raw, size_t *raw_len) {
-    size_t j = *i + 1;
-    *raw = s + j;
-    while (j < n && s[j] != '"') j += s[j] == '\\' ? 2 : 1;
-    if (j >= n) return false;
-    *raw_len = j - (size_t)(*raw - s);
-    *i = j + 1;
-    return true;
-}
-
-static size_t skip_ws(const char *s, size_t n, size_t i) {
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
-    return i;
-}
-
-// True when the JSON text is an object whose top-level "type" member is the
-// string "module". A scan, not a parser: it only tracks nesting and strings,
-// which is all it takes to tell top-level keys from everything else.
-static bool package_type_is_module(const char *s, size_t n) {
-    size_t i = skip_ws(s, n, 0);
-    if (i >= n || s[i] != '{') return false;
-    int depth = 0;
-    while (i < n) {
-        char c = s[i];
-        if (c == '{' || c == '[') {
-            depth++;
-            i++;
-        } else if (c == '}' || c == ']') {
-            if (--depth == 0) return false;
-            i++;
-        } else if (c == '"') {
-            const char *key;
-            size_t key_len;
-            if (!json_string(s, n, &i, &key, &key_len)) return false;
-            size_t j = skip_ws(s, n, i);
-            if (depth != 1 || j >= n || s[j] != ':') continue;  // a value, or a nested key
-            i = skip_ws(s, n, j + 1);
-            if (key_len != 4 || memcmp(key, "type", 4) != 0) continue;
-            const char *val;
-            size_t val_len;
-            return i < n && s[i] == '"' && json_string(s, n, &i, &val, &val_len) && val_len == 6 &&
-                   memcmp(val, "module", 6) == 0;
-        } else {
-            i++;
-        }
-    }
-    return false;
-}
-
-// The goal of a `.js`/`.jsx` file: Node's package scope is the nearest
-// package.json above the file, not crossing a node_modules directory.
-static PsGoal package_scope_goal(const char *file) {
-    char dir[PATH_MAX];
-    const char *slash = strrchr(file, '/');
-    if (!slash) snprintf(dir, sizeof dir, ".");
-    else if (slash == file) snprintf(dir, sizeof dir, "/");
-    else snprintf(dir, sizeof dir, "%.*s", (int)(slash - file), file);
-    char abs[PATH_MAX];
-    if (!realpath(dir, abs)) return PS_GOAL_SCRIPT;
-    for (;;) {
-        char *base = strrchr(abs, '/');
-        if (base && strcmp(base + 1, "node_modules") == 0) return PS_GOAL_SCRIPT;
-        char pkg[PATH_MAX + 16];
-        snprintf(pkg, sizeof pkg, "%s/package.json", strcmp(abs, "/") == 0 ? "" : abs);
-        char *text;
-        size_t len;
-        if (ps_source_read_file(pkg, &text, &len) == OCH_OK) {
-            bool module = package_type_is_module(text, len);
-            och_free(text);
-            return module ? PS_GOAL_MODULE : PS_GOAL_SCRIPT;
-        }
-        if (!base || strcmp(abs, "/") == 0) return PS_GOAL_SCRIPT;  // searched up to the root
-        if (base == abs) abs[1] = 0;  // "/dir" -> "/"
-        else *base = 0;
-    }
-}
-
-static bool has_suffix(const char *s, const char *suffix) {
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
 // --- output -------------------------------------------------------------------
 
 // Writes the buffer to f in one call. False on a write error.
@@ -218,13 +132,13 @@ int cli_cmd_parse(int argc, char **argv) {
     const char *name = from_stdin ? "<stdin>" : a.file;
     PsOptions opts;
     ps_options_default(&opts);
-    opts.jsx = a.jsx || (!from_stdin && has_suffix(a.file, ".jsx"));
+    opts.jsx = a.jsx || (!from_stdin && chk_has_suffix(a.file, ".jsx"));
     opts.decorators = a.decorators;
     opts.tolerant = a.tolerant;
     if (a.goal >= 0) opts.goal = (PsGoal)a.goal;
-    else if (from_stdin || has_suffix(a.file, ".cjs")) opts.goal = PS_GOAL_SCRIPT;
-    else if (has_suffix(a.file, ".mjs")) opts.goal = PS_GOAL_MODULE;
-    else if (has_suffix(a.file, ".js") || has_suffix(a.file, ".jsx")) opts.goal = package_scope_goal(a.file);
+    else if (from_stdin || chk_has_suffix(a.file, ".cjs")) opts.goal = PS_GOAL_SCRIPT;
+    else if (chk_has_suffix(a.file, ".mjs")) opts.goal = PS_GOAL_MODULE;
+    else if (chk_has_suffix(a.file, ".js") || chk_has_suffix(a.file, ".jsx")) opts.goal = chk_pkgtype_goal_of_file(a.file);
     else opts.goal = PS_GOAL_SCRIPT;
 
     char *src;

@@ -84,8 +84,16 @@ void en_gc_collect(EnRuntime *rt);
 
 // During a collection: marks what a cell or value points to (pushes onto the
 // mark stack; no recursion). Called by trace functions and root tracers.
-void en_gc_mark_value(EnGCTracer *t, EnValue v);
-void en_gc_mark_cell(EnGCTracer *t, const void *cell);  // NULL is ignored
+// (Inline: the already-marked test is the common case; gc.c marks and
+// pushes the rest.)
+void en_gc_mark_cell_slow(EnGCTracer *t, EnCell *cell);
+static inline void en_gc_mark_cell(EnGCTracer *t, const void *cell) {  // NULL is ignored
+    EnCell *c = (EnCell *)(uintptr_t)cell;
+    if (c && !(c->gc & EN_GC_MARK)) en_gc_mark_cell_slow(t, c);
+}
+static inline void en_gc_mark_value(EnGCTracer *t, EnValue v) {
+    if (en_is_cell(v)) en_gc_mark_cell(t, en_as_ptr(v));
+}
 static inline void en_gc_mark_values(EnGCTracer *t, const EnValue *v, size_t n) {
     for (size_t i = 0; i < n; i++) en_gc_mark_value(t, v[i]);
 }
@@ -94,6 +102,12 @@ static inline void en_gc_mark_values(EnGCTracer *t, const EnValue *v, size_t n) 
 bool en_gc_is_marked(const void *cell);
 
 // Per-type operations (gc.c owns the table; each owner writes its functions).
+// trace runs during marking: it may only call en_gc_mark_* and
+// en_gc_add_ephemeron_table. finalize runs during sweeping: it may free C
+// memory owned by its own cell but must not allocate, run JS, or read other
+// cells (they may already be swept). In gc_stress mode a dead cell's body is
+// overwritten with 0xDB bytes right away, so a use of an unrooted cell shows
+// up at the next access.
 typedef struct EnCellOps {
     void (*trace)(EnGCTracer *t, void *cell);   // mark children; NULL: none
     void (*finalize)(EnRuntime *rt, void *cell);  // free owned C memory; NULL: none
@@ -138,6 +152,29 @@ typedef struct EnWeakCallbacks {
 } EnWeakCallbacks;
 void en_gc_add_ephemeron_table(EnGCTracer *t, void *table, const EnWeakCallbacks *cb);
 
+// Weak slots (WeakRef targets, FinalizationRegistry cells). `slot` is a
+// field of the heap cell `owner` that the owner's trace function does NOT
+// mark. After marking (ephemerons included), a registered slot whose target
+// cell died is set to EN_UNDEFINED and its registration dropped; with
+// `notify`, the owner is also appended to the runtime's cleared list (a
+// strong root) for the job queue to drain with en_gc_take_cleared. A
+// registration is dropped silently when its owner dies. Registering a slot
+// that holds no cell does nothing. O(1); en_gc_weak_unregister is O(slots).
+void en_gc_weak_register(EnRuntime *rt, void *owner, EnValue *slot, bool notify);
+void en_gc_weak_unregister(EnRuntime *rt, const EnValue *slot);
+// Pops one owner whose notify-slot was cleared (oldest first is not
+// guaranteed), or NULL. The caller roots it before allocating.
+void *en_gc_take_cleared(EnRuntime *rt);
+// AddToKeptObjects (WeakRef.prototype.deref, new WeakRef): v stays strongly
+// reachable until en_gc_clear_kept (ClearKeptObjects, after each job).
+void en_gc_keep_alive(EnContext *cx, EnValue v);
+void en_gc_clear_kept(EnRuntime *rt);
+
+// Test hook: called with every cell about to be finalized (NULL: none).
+void en_gc_set_finalize_hook(EnRuntime *rt, void (*hook)(void *cell));
+// True while a collection runs (finalizers and weak callbacks must not allocate).
+bool en_gc_is_collecting(EnRuntime *rt);
+
 // ---------------------------------------------------------------------------
 // Handles: roots for C code. Open a scope, root values in it, close it
 // (LIFO). A handle is a stable pointer to a rooted slot: read and write the
@@ -173,11 +210,20 @@ typedef struct EnHeapStats {
     size_t allocated_bytes;  // currently allocated (small + large + external)
     size_t peak_bytes;
     uint64_t collections;
+    uint64_t gc_ns;          // total time spent in collections
+    size_t pages;            // small-cell pages mapped
 } EnHeapStats;
 void en_gc_stats(EnRuntime *rt, EnHeapStats *out);
 
 // Heap lifetime (runtime.c calls these).
 EnHeap *en_heap_new(EnRuntime *rt, size_t max_bytes, bool gc_stress);
 void en_heap_free(EnHeap *heap);  // frees every cell (running finalizers)
+
+// Time limit (runtime.c): sets rt->deadline_ns from limits.time_limit_ms
+// (now + limit; 0 when there is none). en_eval calls it at the start of an
+// evaluation started by the embedder; en_poll_interrupt then ends the run
+// once the deadline has passed.
+void en_runtime_arm_deadline(EnRuntime *rt);
+void en_runtime_disarm_deadline(EnRuntime *rt);
 
 #endif

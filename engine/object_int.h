@@ -213,7 +213,9 @@ typedef struct EnClass {
 
 // The class table; owners of a class register its entry at runtime
 // creation (en_class_register) before any object of it exists.
-const EnClass *en_class_of(EnClassId id);
+// The table is read on hot paths (inline slot addressing), hence inline.
+extern const EnClass *en_class_table[EN_CLASS_COUNT];
+static inline const EnClass *en_class_of(EnClassId id) { return en_class_table[id]; }
 void en_class_register(EnClassId id, const EnClass *cls);
 
 static inline EnValue *en_obj_inline_slots(EnObject *o) {
@@ -286,5 +288,21 @@ bool en_array_push(EnContext *cx, EnObject *arr, EnValue v);  // fast path, fall
 // LengthOfArrayLike (ToLength(Get(o, "length"))).
 bool en_length_of_array_like(EnContext *cx, EnValue o, uint64_t *out);
 bool en_is_array(EnContext *cx, EnValue v, bool *out);  // IsArray (sees through proxies)
+
+// --- primitive wrappers (classes BOOLEAN, NUMBER, STRING, SYMBOL, BIGINT):
+// [[BooleanData]] / [[NumberData]] / [[StringData]] ... in `value`. String
+// objects are exotic for their indices; `length` is an ordinary own
+// property (non-writable, non-enumerable, non-configurable).
+typedef struct EnPrimitiveObject {
+    EnObject base;
+    EnValue value;
+} EnPrimitiveObject;
+// Wraps a primitive with the realm's prototype for its type (ToObject).
+EnObject *en_primitive_wrap(EnContext *cx, EnValue prim);
+// The wrapped primitive of a wrapper of class cls, or false.
+bool en_primitive_unwrap(EnObject *o, EnClassId cls, EnValue *out);
+
+// --- unmapped arguments object (exotic_arguments.c): CreateUnmappedArgumentsObject.
+EnObject *en_arguments_new_unmapped(EnContext *cx, uint32_t argc, const EnValue *argv);
 
 #endif

@@ -178,6 +178,7 @@ uint32_t en_num_to_exponential(double d, int digits /* -1: as many as needed */,
 uint32_t en_num_to_precision(double d, int precision, char *buf, size_t bufsize);
 // StringToNumber on UTF-16/Latin-1 units (whitespace trimmed, 0x/0o/0b,
 // Infinity, exact decimal rounding). NaN when not a StringNumericLiteral.
+// The strings passed to en_num_parse_* must be flat (en_str_flatten).
 double en_num_parse_units(const EnString *s);
 double en_num_parse_ascii(const char *s, size_t len);  // same grammar on ASCII
 // parseFloat / parseInt prefixes.
@@ -252,5 +253,8 @@ bool en_enqueue_job(EnContext *cx, EnValue fn, uint32_t argc, const EnValue *arg
 #define EN_BUILTIN_INIT_DECL_(fam) bool en_init_##fam(EnContext *cx);
 EN_BUILTIN_FAMILIES(EN_BUILTIN_INIT_DECL_)
 #undef EN_BUILTIN_INIT_DECL_
+
+// Inline fast paths of handles and interrupt polling (same names as above).
+#include "heap_inline_int.h"
 
 #endif

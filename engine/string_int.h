@@ -12,6 +12,8 @@
 #ifndef OCHRE_ENGINE_STRING_INT_H
 #define OCHRE_ENGINE_STRING_INT_H
 
+#include <stddef.h>
+
 #include "heap_int.h"
 
 // EnString.hdr.flags
@@ -21,6 +23,13 @@
 #define EN_STR_HASHED 0x0008u  // hash is computed
 #define EN_STR_NUMERIC 0x0010u // content is a canonical numeric string of an integer index
                                // (set by key conversion; cached)
+#define EN_STR_ROPE_LATIN1 0x0020u  // rope whose leaves are all Latin-1 (flattens to Latin-1)
+#define EN_STR_NOT_NUMERIC 0x0040u  // key conversion found it is not an index (cached)
+
+// Longest string (code units), as V8: longer results throw RangeError.
+#define EN_STR_MAX_LENGTH ((1u << 29) - 24u)
+// Concatenations shorter than this are flat copies; longer ones are ropes.
+#define EN_STR_ROPE_MIN 24u
 
 // Flat string: hdr.aux = length in code units.
 typedef struct EnString {
@@ -50,7 +59,9 @@ static inline bool en_str_is_rope(const EnString *s) { return (s->hdr.flags & EN
 static inline EnString *en_as_string(EnValue v) { return (EnString *)en_as_ptr(v); }
 static inline EnValue en_string_value(const EnString *s) { return en_ptr_value(EN_TAG_STRING, s); }
 
-// --- creation (all may collect; NULL on heap limit with an exception pending)
+// --- creation (all may collect; NULL on heap limit with an exception pending).
+// Input units may point into another heap string only if that string is
+// rooted: they are read after the new cell is allocated.
 // From UTF-8/WTF-8 bytes (invalid sequences become U+FFFD).
 EnString *en_str_from_utf8(EnContext *cx, const char *s, size_t len);
 EnString *en_str_from_cstr(EnContext *cx, const char *s);
@@ -67,10 +78,21 @@ EnString *en_str_empty(EnContext *cx);
 EnString *en_str_from_unit(EnContext *cx, uint16_t unit);
 
 // --- reading (s must be flat)
-static inline uint16_t en_str_at(const EnString *s, uint32_t i) {
-    return en_str_is_latin1(s) ? s->u.latin1[i] : s->u.utf16[i];
+// The unit arrays, as pointers: indexing s->u.latin1 past its declared 8
+// bytes is fine at run time but trips -Warray-bounds once inlined.
+static inline uint8_t *en_str_latin1(const EnString *s) {
+    return (uint8_t *)(uintptr_t)s + offsetof(EnString, u);
 }
-uint32_t en_str_hash(EnString *s);                // s flat; computed once, cached
+static inline uint16_t *en_str_utf16(const EnString *s) {
+    return (uint16_t *)((uintptr_t)s + offsetof(EnString, u));
+}
+static inline uint16_t en_str_at(const EnString *s, uint32_t i) {
+    return en_str_is_latin1(s) ? en_str_latin1(s)[i] : en_str_utf16(s)[i];
+}
+uint32_t en_str_hash(EnString *s);                // s flat (or a flattened rope); cached
+// The same hash over raw units (atom lookups before a string exists).
+uint32_t en_str_hash_latin1(const uint8_t *s, size_t len);
+uint32_t en_str_hash_utf16(const uint16_t *s, size_t len);
 bool en_str_equal(EnContext *cx, EnString *a, EnString *b);  // flattens as needed
 int en_str_compare(EnContext *cx, EnString *a, EnString *b); // code-unit order: <0, 0, >0
 // Appends the WTF-8 encoding (lone surrogates as 3-byte sequences) to out.
@@ -148,6 +170,11 @@ static inline EnSymbol *en_as_symbol(EnValue v) { return (EnSymbol *)en_as_ptr(v
 static inline EnValue en_symbol_value(const EnSymbol *s) { return en_ptr_value(EN_TAG_SYMBOL, s); }
 
 EnSymbol *en_sym_new(EnContext *cx, EnValue description);
+// Symbol.for(key): the registered symbol of this content (created on first
+// use; the registry is strong). NULL on heap limit.
+EnSymbol *en_sym_for(EnContext *cx, EnString *key);
+// Symbol.keyFor(sym): its key string, or EN_UNDEFINED when not registered.
+EnValue en_sym_key_for(EnSymbol *sym);
 
 #define EN_WELL_KNOWN_SYMBOLS(X)                                                   \
     X(asyncIterator) X(hasInstance) X(isConcatSpreadable) X(iterator) X(match)     \

@@ -11,8 +11,9 @@
 //
 // What it serves: text synchronisation (full and incremental), pushed and
 // pulled diagnostics (parser syntax errors, analyzer early errors and lint
-// findings), document symbols, folding ranges, selection ranges and
-// semantic tokens. lsp_server.c describes the message handling.
+// findings), document symbols, folding ranges, selection ranges, semantic
+// tokens, definition, references, highlights, rename, hover, completion and
+// code actions (docs/lsp.md). lsp_server.c describes the message handling.
 #ifndef OCHRE_LSP_LSP_H
 #define OCHRE_LSP_LSP_H
 

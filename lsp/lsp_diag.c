@@ -15,7 +15,7 @@ static json_t *href_of(OchDiagCode code) {
     return j;
 }
 
-static json_t *diag_json(LspServer *s, LspDoc *doc, const OchDiag *d) {
+json_t *lsp_diag_json(LspServer *s, LspDoc *doc, const OchDiag *d) {
     json_t *j = json_object();
     json_object_set_new(j, "range", lsp_json_range(s, doc, d->span.start, d->span.end));
     json_object_set_new(j, "severity", json_integer(d->severity >= 1 && d->severity <= 4 ? d->severity : 1));
@@ -50,7 +50,7 @@ static json_t *diagnostics_of(LspServer *s, LspDoc *doc) {
             d = &a->v.items[i++];
         else
             d = &b->v.items[k++];
-        json_array_append_new(arr, diag_json(s, doc, d));
+        json_array_append_new(arr, lsp_diag_json(s, doc, d));
         n++;
     }
     return arr;

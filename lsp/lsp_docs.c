@@ -4,9 +4,9 @@
 // The snapshot is rebuilt lazily, when something needs it (diagnostics,
 // a request). Between two rebuilds the document remembers the edits in
 // byte offsets, and the snapshot keeps the bytes its tree points into
-// (snap_src), so that an incremental re-parse of the parser
-// (ps_reparse(old_tree, edits)) can replace the full parse in
-// reparse() below without touching the rest of the server. Memory per
+// (snap_src), so that reparse() below can hand the old tree and the edits
+// to the parser's incremental re-parse (ps_reparse, docs/adr/0004) instead
+// of parsing from scratch. Memory per
 // document: the text, at most one older copy of it while edits are
 // pending, the line starts, and the trees.
 #include <string.h>
@@ -135,25 +135,46 @@ OchStatus lsp_doc_set_text(LspDoc *doc, const char *s, size_t n) {
     return OCH_OK;
 }
 
-// Replaces the snapshot with one of the current text. This is where the
-// parser's incremental re-parse slots in: when !doc->edits_overflow, parse
-// from doc->parse (whose bytes are doc->snap_src) and doc->edits instead of
-// from scratch; everything else already keeps what it needs.
+// Replaces the snapshot with one of the current text. When the edits since
+// the snapshot are known (!doc->edits_overflow), the parser re-parses
+// incrementally from doc->parse, whose bytes are doc->snap_src: only the
+// statements around the edits are parsed again and the tree is updated in
+// place (parser.h ps_reparse), so old and new trees never coexist either.
 static void reparse(LspDoc *doc) {
-    // A full parse needs nothing from the old snapshot: free it first, so
-    // that two trees never coexist (the peak memory of a large document).
     an_result_free(doc->an);
-    if (doc->parse) ps_parse_free(doc->parse);
-    och_free(doc->snap_src);
     doc->an = NULL;
-    doc->parse = NULL;
-    doc->snap_src = NULL;
     PsOptions po;
     ps_options_default(&po);
     po.goal = doc->goal;
     po.tolerant = true;
     po.jsx = doc->jsx;
-    doc->parse = ps_parse(doc->text.data, doc->text.len, &po);
+    bool incremental = doc->parse && doc->snap_src && !doc->edits_overflow && doc->edits.len &&
+                       doc->parse->opts.goal == po.goal && doc->parse->opts.jsx == po.jsx &&
+                       doc->parse->opts.tolerant;
+    if (incremental) {
+        PsEdit *edits = och_malloc(doc->edits.len * sizeof *edits);
+        for (uint32_t i = 0; i < doc->edits.len; i++)
+            edits[i] = (PsEdit){doc->edits.items[i].start, doc->edits.items[i].old_end,
+                                doc->edits.items[i].new_end};
+        doc->parse = ps_reparse(doc->parse, doc->text.data, doc->text.len, edits, doc->edits.len);
+        och_free(edits);
+        // The analyzer reads positions: apply the pending shift now, after
+        // which the old bytes are no longer borrowed.
+        ps_parse_settle(doc->parse);
+        och_free(doc->snap_src);
+        doc->snap_src = NULL;
+    } else {
+        // A full parse needs nothing from the old snapshot: free it first,
+        // so that two trees never coexist (the peak memory of a large
+        // document).
+        if (doc->parse) ps_parse_free(doc->parse);
+        och_free(doc->snap_src);
+        doc->parse = NULL;
+        doc->snap_src = NULL;
+        doc->parse = ps_parse(doc->text.data, doc->text.len, &po);
+    }
+    // TODO(#5): publish lint findings too (ao.lint, doc->an_lint) once the
+    // LSP reads ochre.json; code actions analyze with lint on demand.
     AnOptions ao;
     an_options_default(&ao);
     doc->an = an_analyze(doc->parse, &ao);

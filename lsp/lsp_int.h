@@ -19,6 +19,7 @@
 #define LSP_MAX_DIAGNOSTICS 1000u       // diagnostics published per document
 #define LSP_EDIT_LOG_MAX 256u           // edits remembered for an incremental reparse
 #define LSP_TRIM_SIZE (4u << 20)        // documents from this size trigger malloc_trim
+#define LSP_DISK_CACHE 8u               // analyzed files from disk kept for navigation
 
 // JSON-RPC and LSP error codes.
 #define LSP_ERR_PARSE (-32700)
@@ -28,6 +29,7 @@
 #define LSP_ERR_INTERNAL (-32603)
 #define LSP_ERR_SERVER_NOT_INITIALIZED (-32002)
 #define LSP_ERR_REQUEST_CANCELLED (-32800)
+#define LSP_ERR_REQUEST_FAILED (-32803)
 
 // window/logMessage types.
 #define LSP_LOG_ERROR 1
@@ -226,6 +228,7 @@ typedef struct LspDoc {
     // in lsp_doc_analyze without changing anything else.
     PsParse *parse;
     AnResult *an;
+    bool an_lint;         // an was analyzed with the lint rules (code actions then use it)
     char *snap_src;
     bool stale;
     OCH_VEC(LspEdit) edits;
@@ -279,6 +282,21 @@ struct LspServer {
     OCH_VEC(char *) pending;     // URIs whose diagnostics wait to be published
     uint64_t next_result_id;
     bool trim_memory;            // a large document was worked on: return freed memory
+    OCH_VEC(char *) roots;       // workspace folder paths (initialize), owned
+    // Files read from disk for navigation (imported modules that are not
+    // open), kept while their size and mtime are unchanged (lsp_query.c).
+    struct {
+        LspDoc *doc;             // owned
+        int64_t mtime_ns, size;
+        uint64_t used;           // LRU clock value
+    } disk[LSP_DISK_CACHE];
+    uint64_t disk_clock;
+    // The lint analysis of one document version for code actions (the
+    // documents' own snapshots run without lint rules): uri + result_id say
+    // which; NULL when empty. Owned (lint_uri, lint_an).
+    char *lint_uri;
+    uint64_t lint_result_id;
+    AnResult *lint_an;
     int exit_code;
     bool exit_now;
 };
@@ -324,6 +342,8 @@ json_t *lsp_json_range(LspServer *s, LspDoc *doc, uint32_t start, uint32_t end);
 // ---------------------------------------------------------------------------
 // Features. Request handlers fill a reply; params are borrowed.
 void lsp_diag_publish(LspServer *s, LspDoc *doc);
+// The LSP Diagnostic object of one diagnostic of doc.
+json_t *lsp_diag_json(LspServer *s, LspDoc *doc, const OchDiag *d);
 void lsp_diag_pull(LspServer *s, json_t *params, LspReply *r);
 void lsp_symbols(LspServer *s, json_t *params, LspReply *r);
 void lsp_folding(LspServer *s, json_t *params, LspReply *r);
@@ -332,6 +352,122 @@ void lsp_semtok_full(LspServer *s, json_t *params, LspReply *r);
 void lsp_semtok_range(LspServer *s, json_t *params, LspReply *r);
 // The semantic token legend for the initialize result.
 json_t *lsp_semtok_legend(void);
+// Navigation (lsp_nav.c, lsp_rename.c, lsp_hover.c, lsp_complete.c,
+// lsp_actions.c).
+void lsp_definition(LspServer *s, json_t *params, LspReply *r);
+void lsp_references(LspServer *s, json_t *params, LspReply *r);
+void lsp_highlight(LspServer *s, json_t *params, LspReply *r);
+void lsp_prepare_rename(LspServer *s, json_t *params, LspReply *r);
+void lsp_rename(LspServer *s, json_t *params, LspReply *r);
+void lsp_hover(LspServer *s, json_t *params, LspReply *r);
+void lsp_completion(LspServer *s, json_t *params, LspReply *r);
+void lsp_code_action(LspServer *s, json_t *params, LspReply *r);
+// Frees the code actions' lint cache.
+void lsp_actions_free(LspServer *s);
+
+// Built-in globals (lsp_builtins.c).
+typedef enum LspBuiltinKind {
+    LSP_BI_CLASS,      // constructor (Array, Promise)
+    LSP_BI_NAMESPACE,  // plain object of functions (Math, JSON, console)
+    LSP_BI_FUNCTION,   // function (parseInt, Symbol, BigInt)
+    LSP_BI_VALUE,      // value (NaN, undefined, globalThis)
+} LspBuiltinKind;
+typedef struct LspBuiltin {
+    const char *name;
+    LspBuiltinKind kind;
+    const char *summary;  // one sentence for hover
+    const char *members;  // static members, space-separated; methods end in `(`
+} LspBuiltin;
+// The built-in global with this name, or NULL. O(table).
+const LspBuiltin *lsp_builtin_find(const char *name, uint32_t len);
+// Entry i of the table (in table order), or NULL past the end.
+const LspBuiltin *lsp_builtin_at(uint32_t i);
+// Appends the hover sentence of a built-in global; false when unknown.
+bool lsp_builtin_describe(const char *name, uint32_t len, OchBuf *out);
+// Iterates the members string: the next member at *cursor (name, length,
+// whether a method); false at the end.
+bool lsp_builtin_member_next(const char **cursor, const char **name, uint32_t *len, bool *method);
+
+// ---------------------------------------------------------------------------
+// Queries shared by the navigation features (lsp_query.c).
+
+// The document and byte offset of params.textDocument + params.position;
+// false (reply set) when either is missing or of the wrong type, or the
+// document is not open. Analyzes the document.
+bool lsp_param_doc_pos(LspServer *s, json_t *params, LspReply *r, LspDoc **doc, uint32_t *off);
+// The nodes containing offset, outermost (PROGRAM) first, into path (at
+// most max); returns the count. A cursor right after a token counts as in
+// it (as an_binding_at does). O(depth * siblings).
+uint32_t lsp_node_path(PsNode *root, uint32_t offset, PsNode **path, uint32_t max);
+// A class declaration has two bindings on one identifier: the outer one
+// and the class's own name inside its body. Given either, the other (or
+// NULL).
+AnBinding *lsp_binding_twin(const AnResult *an, const AnBinding *b);
+// The identifier text of a node (IDENTIFIER, JSX_IDENTIFIER, string
+// LITERAL module export names), or NULL.
+const char *lsp_node_name(const PsNode *n, uint32_t *len);
+// True when a binding's scope is a module's top level.
+bool lsp_binding_is_module_level(const AnBinding *b);
+
+// A document for a file path: the open document with that path, or the
+// file read from disk and analyzed as a module. With cache, the file's
+// analysis is kept in the server's disk cache (borrowed: valid until the
+// next call); else *temp is set and the caller frees it with lsp_doc_free
+// (a file already cached is returned from the cache). NULL when neither
+// exists.
+LspDoc *lsp_doc_for_path(LspServer *s, const char *path, bool cache, bool *temp);
+// Frees the disk cache.
+void lsp_disk_cache_free(LspServer *s);
+// The document an import/export `from` specifier of doc refers to (relative
+// specifiers only, trying the extensions .js/.mjs and index files), or NULL.
+// *temp as lsp_doc_for_path.
+LspDoc *lsp_doc_resolve(LspServer *s, LspDoc *doc, const PsNode *source, bool *temp);
+// The normalized absolute path a relative specifier names before extension
+// probing (new string), or NULL when not relative or doc has no path.
+char *lsp_module_base(const LspDoc *doc, const PsNode *source);
+// A file:// URI for an absolute path (new string).
+char *lsp_path_to_uri(const char *path);
+
+// The IMPORT_DECL or EXPORT_* declaration (top level of doc) whose range
+// contains node, or NULL.
+PsNode *lsp_module_decl_of(LspDoc *doc, const PsNode *node);
+// The binding doc exports under name (`export const name`, `export {x as
+// name}`, `export default x` for "default"), with *node set to the
+// declaring or exporting identifier to jump to (may be set with a NULL
+// return for `export default <expression>`). NULL when not exported.
+AnBinding *lsp_export_lookup(LspDoc *doc, const char *name, uint32_t len, PsNode **node);
+// Calls fn for every name under which doc exports binding b: the exported
+// name node (an IDENTIFIER or string LITERAL; the declaring identifier for
+// `export const`), and the EXPORT_SPECIFIER when it is one (else NULL).
+typedef void (*LspExportFn)(void *ctx, PsNode *name, PsNode *spec);
+void lsp_export_names(LspDoc *doc, const AnBinding *b, LspExportFn fn, void *ctx);
+
+// Documents loaded from disk while following imports (freed together).
+#define LSP_TEMPS_MAX 9u
+typedef struct LspTemps {
+    LspDoc *v[LSP_TEMPS_MAX];
+    uint32_t n;
+} LspTemps;
+void lsp_temps_free(LspTemps *t);
+// A Location object for [start, end) of doc.
+json_t *lsp_location(LspServer *s, LspDoc *doc, uint32_t start, uint32_t end);
+// The external name an import specifier imports ("default" for a default
+// import; NULL for a namespace import).
+const char *lsp_imported_name(PsNode *spec, uint32_t *len);
+// Follows an import binding (*b in *doc) to the module exporting it,
+// through re-exports: on success *doc and *node are the module and the
+// identifier (or, for a namespace import, the PROGRAM) to show, and *b the
+// exported binding (NULL for a namespace import or `export default
+// <expression>`). False when the module cannot be resolved. Documents
+// loaded from disk go to temps (lsp_nav.c).
+bool lsp_follow_import(LspServer *s, LspDoc **doc, AnBinding **b, PsNode **node, LspTemps *temps);
+
+// Calls fn for every document importing from target (a path): open
+// documents first, then, with workspace set, the .js/.mjs files of the
+// workspace folders that are not open (analyzed on the fly and freed after
+// the call). fn gets the importing IMPORT_DECL; it returns false to stop.
+typedef bool (*LspImporterFn)(void *ctx, LspDoc *doc, PsNode *import_decl);
+void lsp_for_each_importer(LspServer *s, LspDoc *target, bool workspace, LspImporterFn fn, void *ctx);
 
 // ---------------------------------------------------------------------------
 // Trivia and tokens between AST leaves (lsp_lex.c). The AST records

@@ -1,7 +1,9 @@
 // Semantic tokens (full and range). Leaves of the tree give identifiers and
 // literals; the analyzer's bindings tell parameters, functions and classes
-// from other variables; the gap scanner (lsp_lex.c) adds keywords,
-// operators and comments. Tokens are produced in source order, split at
+// from other variables (declaration and readonly modifiers); unresolved
+// references to the built-in globals and their members get the
+// defaultLibrary modifier (lsp_builtins.c); the gap scanner (lsp_lex.c)
+// adds keywords, operators and comments. Tokens are produced in source order, split at
 // line ends (no multiline token support is assumed), and encoded directly
 // as JSON text since a large file has millions of integers.
 #include <string.h>
@@ -29,7 +31,8 @@ static const char *const type_names[] = {"keyword",  "string",   "number",   "re
                                          "class",    "parameter", "property", "method"};
 #define M_DECLARATION 1u
 #define M_READONLY 2u
-static const char *const modifier_names[] = {"declaration", "readonly"};
+#define M_DEFAULT_LIBRARY 4u
+static const char *const modifier_names[] = {"declaration", "readonly", "defaultLibrary"};
 
 json_t *lsp_semtok_legend(void) {
     json_t *types = json_array(), *mods = json_array();
@@ -91,12 +94,30 @@ static bool is_function(const PsNode *n) {
     return n && (n->kind == PS_NODE_FUNCTION_EXPR || n->kind == PS_NODE_ARROW_FUNCTION);
 }
 
-// Token type of an identifier from its binding.
+// Token type of a built-in global (defaultLibrary).
+static uint8_t builtin_type(const LspBuiltin *bi, uint8_t *mods) {
+    *mods = M_DEFAULT_LIBRARY;
+    switch (bi->kind) {
+    case LSP_BI_CLASS: return T_CLASS;
+    case LSP_BI_FUNCTION: return T_FUNCTION;
+    case LSP_BI_VALUE: *mods |= M_READONLY; return T_VARIABLE;
+    default: return T_VARIABLE;
+    }
+}
+
+// Token type of an identifier from its binding: parameters, functions
+// (also `const f = () => {}`), classes, variables (readonly when they
+// cannot be assigned), globals of the built-in library.
 static uint8_t binding_type(Sem *m, PsNode *id, uint8_t *mods) {
     AnBinding *b = an_binding_of_node(m->doc->an, id);
     *mods = 0;
-    if (!b) return T_VARIABLE;
+    if (!b) {
+        const LspBuiltin *bi = id->kind == PS_NODE_IDENTIFIER ? lsp_builtin_find(PS_AS(PsIdent, id)->name, id->aux) : NULL;
+        if (bi && an_ref_of_node(m->doc->an, id)) return builtin_type(bi, mods);
+        return T_VARIABLE;
+    }
     if (b->id == id) *mods |= M_DECLARATION;
+    bool fn_init = (b->flags & AN_BF_FN_INIT) && !(b->flags & AN_BF_WRITTEN);
     switch ((AnBindingKind)b->kind) {
     case AN_BIND_PARAM: return T_PARAMETER;
     case AN_BIND_FUNCTION:
@@ -106,10 +127,28 @@ static uint8_t binding_type(Sem *m, PsNode *id, uint8_t *mods) {
     case AN_BIND_CONST:
     case AN_BIND_USING:
     case AN_BIND_AWAIT_USING:
-    case AN_BIND_IMPORT: *mods |= M_READONLY; return T_VARIABLE;
+    case AN_BIND_IMPORT: *mods |= M_READONLY; return fn_init ? T_FUNCTION : T_VARIABLE;
     case AN_BIND_LABEL: return T_NONE;
-    default: return T_VARIABLE;
+    default: return fn_init ? T_FUNCTION : T_VARIABLE;
     }
+}
+
+// `Math.max`: a member of a built-in global (not shadowed): method or
+// property with defaultLibrary; T_NONE when it is not one.
+static uint8_t builtin_member_type(Sem *m, PsNode *object, PsNode *prop, uint8_t *mods) {
+    if (object->kind != PS_NODE_IDENTIFIER || prop->kind != PS_NODE_IDENTIFIER) return T_NONE;
+    const LspBuiltin *bi = lsp_builtin_find(PS_AS(PsIdent, object)->name, object->aux);
+    if (!bi || an_binding_of_node(m->doc->an, object)) return T_NONE;
+    const char *cur = bi->members, *name;
+    uint32_t len;
+    bool method;
+    while (lsp_builtin_member_next(&cur, &name, &len, &method)) {
+        if (len == prop->aux && memcmp(name, PS_AS(PsIdent, prop)->name, len) == 0) {
+            *mods = M_DEFAULT_LIBRARY;
+            return method ? T_METHOD : T_PROPERTY;
+        }
+    }
+    return T_NONE;
 }
 
 // Token type of an identifier given its parent (property names are not
@@ -120,7 +159,10 @@ static uint8_t ident_type(Sem *m, PsNode *id, uint8_t *mods) {
     if (p) {
         switch ((PsNodeKind)p->kind) {
         case PS_NODE_MEMBER_EXPR:
-            if (PS_AS(PsMember, p)->property == id && !(p->flags & PS_NF_COMPUTED)) return T_PROPERTY;
+            if (PS_AS(PsMember, p)->property == id && !(p->flags & PS_NF_COMPUTED)) {
+                uint8_t t = builtin_member_type(m, PS_AS(PsMember, p)->object, id, mods);
+                return t != T_NONE ? t : T_PROPERTY;
+            }
             break;
         case PS_NODE_META_PROPERTY: return T_KEYWORD;
         case PS_NODE_PROPERTY: {
@@ -275,12 +317,16 @@ static void encode(Sem *m, OchBuf *out) {
     uint32_t prev_line = 0, prev_col = 0;
     // Cursor: column `cur_col` at offset `cur_off` on line `cur_line`.
     uint32_t cur_line = UINT32_MAX, cur_off = 0, cur_col = 0;
+    uint32_t cursor_line = m->toks.len ? lsp_text_line_of(t, m->toks.items[0].start) : 0;
     bool first = true;
     for (uint32_t i = 0; i < m->toks.len; i++) {
         Tok k = m->toks.items[i];
         uint32_t a = k.start;
         while (a < k.end) {
-            uint32_t line = lsp_text_line_of(t, a);
+            // Tokens come in source order: advance a line cursor instead of
+            // a binary search per token.
+            while (cursor_line + 1 < t->lines.len && t->lines.items[cursor_line + 1] <= a) cursor_line++;
+            uint32_t line = cursor_line;
             uint32_t ls = t->lines.items[line];
             uint32_t le = lsp_text_line_end(t, line);
             uint32_t b = k.end < le ? k.end : le;

@@ -186,6 +186,27 @@ static json_t *path_get(json_t *obj, const char *a, const char *b, const char *c
     return v;
 }
 
+// The workspace folders (workspaceFolders, else rootUri, else rootPath):
+// renames search their .js/.mjs files for importers.
+static void workspace_roots(LspServer *s, json_t *params) {
+    json_t *folders = json_object_get(params, "workspaceFolders");
+    size_t i;
+    json_t *f;
+    json_array_foreach(folders, i, f) {
+        const char *uri = json_string_value(json_object_get(f, "uri"));
+        char *p = uri ? lsp_uri_to_path(uri) : NULL;
+        if (p) och_vec_push(&s->roots, p);
+    }
+    if (s->roots.len) return;
+    json_t *root = json_object_get(params, "rootUri");
+    char *p = json_is_string(root) ? lsp_uri_to_path(json_string_value(root)) : NULL;
+    if (!p && json_is_string(json_object_get(params, "rootPath"))) {
+        const char *rp = json_string_value(json_object_get(params, "rootPath"));
+        if (rp[0] == '/') p = och_strndup(rp, strlen(rp));
+    }
+    if (p) och_vec_push(&s->roots, p);
+}
+
 static void on_initialize(LspServer *s, json_t *params, LspReply *r) {
     if (s->state != LSP_STATE_NEW) {
         lsp_reply_error(r, LSP_ERR_INVALID_REQUEST, "initialize was already received");
@@ -228,6 +249,15 @@ static void on_initialize(LspServer *s, json_t *params, LspReply *r) {
     json_object_set_new(c, "selectionRangeProvider", json_true());
     json_object_set_new(c, "semanticTokensProvider",
                         json_pack("{s:o,s:b,s:b}", "legend", lsp_semtok_legend(), "full", 1, "range", 1));
+    json_object_set_new(c, "definitionProvider", json_true());
+    json_object_set_new(c, "referencesProvider", json_true());
+    json_object_set_new(c, "documentHighlightProvider", json_true());
+    json_object_set_new(c, "renameProvider", json_pack("{s:b}", "prepareProvider", 1));
+    json_object_set_new(c, "hoverProvider", json_true());
+    json_object_set_new(c, "completionProvider",
+                        json_pack("{s:[s],s:b}", "triggerCharacters", ".", "resolveProvider", 0));
+    json_object_set_new(c, "codeActionProvider", json_pack("{s:[s]}", "codeActionKinds", "quickfix"));
+    workspace_roots(s, params);
     json_t *info = json_pack("{s:s}", "name", "ochre");
     if (s->opts.version) json_object_set_new(info, "version", json_string(s->opts.version));
     r->result = json_pack("{s:o,s:o}", "capabilities", c, "serverInfo", info);
@@ -403,6 +433,14 @@ static const struct {
     {"textDocument/selectionRange", lsp_selection, true},
     {"textDocument/semanticTokens/full", lsp_semtok_full, true},
     {"textDocument/semanticTokens/range", lsp_semtok_range, true},
+    {"textDocument/definition", lsp_definition, true},
+    {"textDocument/references", lsp_references, true},
+    {"textDocument/documentHighlight", lsp_highlight, true},
+    {"textDocument/prepareRename", lsp_prepare_rename, true},
+    {"textDocument/rename", lsp_rename, true},
+    {"textDocument/hover", lsp_hover, true},
+    {"textDocument/completion", lsp_completion, true},
+    {"textDocument/codeAction", lsp_code_action, true},
 };
 
 static void handle_request(LspServer *s, const char *method, json_t *id, json_t *params, bool cancelled) {
@@ -573,6 +611,10 @@ void lsp_server_free(LspServer *s) {
     lsp_docs_free(&s->docs);
     for (uint32_t i = 0; i < s->pending.len; i++) och_free(s->pending.items[i]);
     och_vec_free(&s->pending);
+    for (uint32_t i = 0; i < s->roots.len; i++) och_free(s->roots.items[i]);
+    och_vec_free(&s->roots);
+    lsp_actions_free(s);
+    lsp_disk_cache_free(s);
     pthread_mutex_destroy(&s->out_lock);
     och_free(s);
 }

@@ -129,7 +129,9 @@ typedef struct PsNode {
     uint16_t flags;  // PS_NF_* (bits 0-3 general, 4-15 kind-specific)
     uint32_t start;  // byte offset of the first byte
     uint32_t end;    // byte offset one past the last byte
-    uint32_t aux;    // kind-specific: string length of PsIdent/PsLiteral values
+    uint32_t aux;    // kind-specific: string length of PsIdent/PsLiteral values;
+                     // on a function's BLOCK body, the parser's nesting depth
+                     // at its `{` (for incremental re-parses)
 } PsNode;
 
 // General flags (any kind).

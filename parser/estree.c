@@ -886,6 +886,9 @@ static void advise_huge_pages(OchBuf *out) {
 }
 
 void ps_estree_write(const PsParse *parse, OchBuf *out) {
+    // A re-parsed tree may still owe its reused nodes their new offsets;
+    // settling does not change what the tree means, only how it is stored.
+    if (parse->pending) ps_parse_settle((PsParse *)parse);
     Writer w = {.out = out, .src = parse->src, .len = parse->len};
     u16_init(&w.u16, parse->src, parse->len);
     // acorn's JSON is about 10-20 times the size of the source; untouched

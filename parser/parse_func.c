@@ -16,6 +16,9 @@ static uint32_t function_ctx(const PsParser *p, bool is_async, bool is_gen) {
 PsNode *ps_parse_function_body(PsParser *p, bool simple_params, const PsFnSave *save,
                                bool *became_strict, bool *strict) {
     PsListNode *b = PS_NEW(p, PsListNode, BLOCK, p->lx.tok.start);
+    // The nesting depth here, so that an incremental re-parse of the body's
+    // statements starts exactly as deep (incremental.c).
+    b->h.aux = p->depth;
     uint32_t open = p->lx.tok.start;
     *became_strict = false;
     if (!ps_at(p, PS_TOK_LBRACE)) {

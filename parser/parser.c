@@ -21,6 +21,7 @@ bool ps_parse_has_errors(const PsParse *self) {
 
 void ps_parse_free(PsParse *self) {
     if (!self) return;
+    ps_incr_pending_free(self);
     och_diag_list_free(&self->diags);
     och_arena_free(&self->arena);
     och_free(self);
@@ -336,7 +337,7 @@ static bool mark_push_child(PsNode *child, void *ctx) {
 
 // Whether a diagnostic starts inside [start, end) (or exactly at end for a
 // zero-width one, e.g. an inserted ')'); diags is sorted by start.
-static bool range_has_diag(const OchDiagList *diags, uint32_t start, uint32_t end) {
+bool ps_range_has_diag(const OchDiagList *diags, uint32_t start, uint32_t end) {
     const OchDiag *d = diags->v.items;
     uint32_t lo = 0, hi = diags->v.len;
     while (lo < hi) {  // first diagnostic starting at or after `start`
@@ -353,7 +354,7 @@ static bool range_has_diag(const OchDiagList *diags, uint32_t start, uint32_t en
 
 // Sets PS_NF_HAS_ERROR on ERROR and MISSING nodes, on nodes whose range
 // holds a diagnostic, and on all their ancestors.
-static void mark_errors(PsNode *root, const OchDiagList *diags) {
+void ps_mark_errors(PsNode *root, const OchDiagList *diags) {
     MarkCtx m = {0};
     och_vec_push(&m.stack, ((MarkItem){root, UINT32_MAX}));
     while (m.stack.len) {
@@ -366,7 +367,7 @@ static void mark_errors(PsNode *root, const OchDiagList *diags) {
     for (uint32_t i = m.order.len; i-- > 0;) {
         PsNode *n = m.order.items[i].node;
         if (n->kind == PS_NODE_ERROR || (n->flags & PS_NF_MISSING) ||
-            range_has_diag(diags, n->start, n->end))
+            ps_range_has_diag(diags, n->start, n->end))
             n->flags |= PS_NF_HAS_ERROR;
         uint32_t parent = m.order.items[i].parent;
         if ((n->flags & PS_NF_HAS_ERROR) && parent != UINT32_MAX)
@@ -410,8 +411,13 @@ void ps_fn_leave(PsParser *p, const PsFnSave *save) {
 // Program.
 
 bool ps_parse_body_items(PsParser *p, PsStmtCtx where, bool simple_params) {
+    return ps_parse_body_items_from(p, where, simple_params, true);
+}
+
+bool ps_parse_body_items_from(PsParser *p, PsStmtCtx where, bool simple_params, bool in_prologue) {
     bool until_rbrace = where == PS_SL_FUNCTION;
-    bool in_prologue = true, became_strict = false;
+    bool became_strict = false;
+    p->body_level++;
     uint32_t first_octal = PS_NOPOS, first_octal_end = 0;
     while (!ps_at(p, PS_TOK_EOF) && !(until_rbrace && ps_at(p, PS_TOK_RBRACE))) {
         // Tolerant mode: `else`/`catch`/... in a function body means the
@@ -465,7 +471,12 @@ bool ps_parse_body_items(PsParser *p, PsStmtCtx where, bool simple_params) {
         if (p->lx.tok.start == before && p->lx.tok.type == before_type && !ps_at(p, PS_TOK_EOF) &&
             !(until_rbrace && ps_at(p, PS_TOK_RBRACE)))
             ps_push(p, ps_error_node_skip(p));
+        if (OCH_UNLIKELY(p->item_hook != NULL) && p->body_level == 1) {
+            p->prologue_open = in_prologue;
+            if (p->item_hook(p, p->item_hook_ctx)) break;
+        }
     }
+    p->body_level--;
     return became_strict;
 }
 
@@ -490,6 +501,7 @@ PsParse *ps_parse(const char *src, size_t len, const PsOptions *opts) {
     och_arena_init(&res->arena);
     res->diags.arena = &res->arena;
     res->src = src;
+    res->opts = *opts;
     if ((uint64_t)len >= (uint64_t)UINT32_MAX) {
         res->len = 0;
         och_diag_add(&res->diags, PS_E_TOO_DEEP, OCH_SEV_ERROR, 0, 0,
@@ -538,7 +550,8 @@ PsParse *ps_parse(const char *src, size_t len, const PsOptions *opts) {
 
     if (!p.tolerant && res->diags.v.len > 1) res->diags.v.len = 1;
     och_diag_sort(&res->diags);
-    if (p.tolerant && res->diags.v.len) mark_errors(root, &res->diags);
+    if (p.tolerant && res->diags.v.len) ps_mark_errors(root, &res->diags);
+    res->arena_base = res->arena.total;
 
     och_free(p.scratch);
     och_vec_free(&p.labels);

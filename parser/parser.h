@@ -32,6 +32,15 @@ typedef struct PsParse {
     const char *src;       // borrowed source (see ps_parse)
     uint32_t len;
     uint32_t node_count;   // number of nodes allocated (statistics)
+    // Incremental re-parse state (parser/incremental.c); see ps_reparse.
+    PsOptions opts;            // the options of the parse, reused by ps_reparse
+    size_t arena_base;         // arena bytes after the last full parse (garbage policy)
+    struct PsIncrPending *pending;  // position shifts not yet applied (NULL: settled)
+    struct PsReparseInfo {
+        bool full;                 // the last ps_reparse fell back to a full parse
+        uint32_t start, old_end, new_end;  // re-parsed byte range (old / new text)
+        uint32_t attempts;         // regions tried before one could be re-parsed alone
+    } last_reparse;
 } PsParse;
 
 // Parses src[0..len). The source must stay alive and unchanged while the
@@ -44,6 +53,45 @@ typedef struct PsParse {
 #define PS_SOURCE_PADDING 16
 PsParse *ps_parse(const char *src, size_t len, const PsOptions *opts);
 void ps_parse_free(PsParse *self);
+
+// ---------------------------------------------------------------------------
+// Incremental re-parse (parser/incremental.c, docs/adr/0004).
+
+// One text edit: bytes [start, old_end) of the text before the edit became
+// [start, new_end) of the text after it. A list of edits is applied in
+// order, each in the coordinates of the text the previous ones produced
+// (as LSP incremental sync sends them).
+typedef struct PsEdit {
+    uint32_t start, old_end, new_end;
+} PsEdit;
+
+// Re-parses after edits. `old` is consumed (do not use or free it after
+// the call); src[0..len) is the full new text, NUL-padded like ps_parse's.
+// Returns a parse whose tree and diagnostics equal ps_parse(src, len,
+// &old->opts) (ESTree JSON, diagnostics with codes, spans, messages and
+// related spans). Only the smallest enclosing region that can be re-parsed
+// alone is re-lexed and re-parsed (a run of statements of a function body
+// or of the top level, see the ADR); the rest of the tree is reused in
+// place. Falls back to a full parse when no region qualifies (strict-mode
+// parses, the directive prologue of the program, brackets that no longer
+// balance up to the top level, edits that do not fit the old text...).
+//
+// Positions: the nodes after the re-parsed region, their ancestors, and the
+// strings of reused nodes (which point into the old text) are fixed lazily:
+// the old text must stay alive and unchanged until ps_parse_settle(result)
+// (or ps_parse_free). Reading the tree's positions or strings directly
+// requires a settled parse; ps_estree_write and ps_reparse settle first.
+// Cost per call: the re-parsed statements, plus the path from the root to
+// them with a binary search in each statement list on it, plus copying the
+// list's item pointers when the statement count changes; independent of the
+// file size for a local edit. Settling is one walk of the tree.
+// last_reparse tells what was re-parsed (or that a full parse was made).
+PsParse *ps_reparse(PsParse *old, const char *src, size_t len, const PsEdit *edits, size_t nedits);
+
+// Applies the position shifts and string moves a ps_reparse left pending
+// (one walk of the tree), after which the old text is no longer needed.
+// No-op on a settled parse.
+void ps_parse_settle(PsParse *self);
 
 // True when the parse has at least one error-severity diagnostic.
 bool ps_parse_has_errors(const PsParse *self);
@@ -58,7 +106,8 @@ OchStatus ps_source_read_file(const char *path, char **out, size_t *len) OCH_MUS
 
 // ---------------------------------------------------------------------------
 // ESTree JSON (acorn-compatible: `start`/`end` as UTF-16 offsets, as acorn
-// reports them for the same text). Appends to out.
+// reports them for the same text). Appends to out. Settles a parse that
+// ps_reparse left with pending shifts (see ps_parse_settle).
 void ps_estree_write(const PsParse *parse, OchBuf *out);
 
 // Compiler-style rendering of diagnostics:

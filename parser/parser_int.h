@@ -106,6 +106,14 @@ typedef struct PsParser {
     bool stmt_body;       // the next statement is the body of an if/loop/with
     uint32_t depth;       // current nesting of statements and expressions
 
+    // Incremental re-parse (incremental.c): called after each item of the
+    // outermost statement list being parsed (body_level 1), with the next
+    // token current; returning true ends that list there.
+    bool (*item_hook)(struct PsParser *p, void *ctx);
+    void *item_hook_ctx;
+    uint32_t body_level;  // nesting of ps_parse_body_items calls
+    bool prologue_open;   // at the hook: the list's directive prologue goes on
+
     // Cover grammar for arrow functions: the start of the assignment
     // expression that may be an arrow, and the first yield/await
     // expressions and `await` identifiers since the last reset (arrow
@@ -421,6 +429,20 @@ PsNode *ps_parse_jsx(PsParser *p);
 // EOF, items pushed on the scratch stack. Returns true when a "use strict"
 // directive switched to strict mode (the caller restores the mode).
 bool ps_parse_body_items(PsParser *p, PsStmtCtx where, bool simple_params);
+// The same, starting after the directive prologue when in_prologue is
+// false (incremental re-parse of statements in the middle of a list).
+bool ps_parse_body_items_from(PsParser *p, PsStmtCtx where, bool simple_params, bool in_prologue);
+
+// Sets PS_NF_HAS_ERROR on the nodes of the subtree at root that are ERROR
+// or MISSING or hold a diagnostic of diags (sorted), and on their
+// ancestors within the subtree (parser.c).
+void ps_mark_errors(PsNode *root, const OchDiagList *diags);
+// Whether a diagnostic of diags (sorted) lies in [start, end) or is
+// zero-width at end: what makes a node PS_NF_HAS_ERROR (parser.c).
+bool ps_range_has_diag(const OchDiagList *diags, uint32_t start, uint32_t end);
+
+// Frees the pending lazy shifts of an incremental re-parse (incremental.c).
+void ps_incr_pending_free(PsParse *parse);
 
 // Diagnostic codes are named PS_E_* (diag_codes_parse.h).
 

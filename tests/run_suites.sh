@@ -11,20 +11,28 @@
 #   acorn            ESTree JSON equality with acorn on the corpus (+ pass/)
 #   tree-sitter      has-errors agreement with tree-sitter-javascript
 #   mutate           mutated corpus inputs: trees, no crash, linear time
+#   incremental      random edits on corpus statements and fixtures: every
+#                    incremental re-parse equals a full parse (tool_incr_prop)
+#   eslint           lint findings equal ESLint's (pinned) for every implemented
+#                    rule on the lint fixtures and the corpus (ESLint's results
+#                    are cached per file; the first run takes a few minutes)
 #
 # Prints one line per suite and ends with `N passed, N failed[, N skipped]`
 # (N = suites); exits non-zero when a suite failed. A suite exits 77 to say
 # it was skipped (a missing prerequisite that cannot be installed).
 # Environment: B (default build), OCHRE_CACHE (npm cache, see
 # tests/fetch_npm.sh), OCHRE_MUTATE_COUNT (mutated inputs; default 12000,
-# 6000 in sanitizer builds), OCHRE_SUITES (space-separated subset to run).
+# 6000 in sanitizer builds), OCHRE_INCR_EDITS (random edits of the
+# incremental suite; default 40000, 8000 in sanitizer builds),
+# OCHRE_INCR_SEED (its seed; default 1: reruns are reproducible, set another
+# to explore), OCHRE_SUITES (space-separated subset to run).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 B=${B:-build}
 njobs=$(nproc 2>/dev/null || echo 2)
 test262="../shared/test262"
-suites=${OCHRE_SUITES:-"test262 test262-analyzer parser-tests acorn tree-sitter mutate"}
+suites=${OCHRE_SUITES:-"test262 test262-analyzer parser-tests acorn tree-sitter mutate incremental eslint"}
 
 # Sanitizer builds are several times slower: scale the mutation count.
 sanitized=false
@@ -82,6 +90,21 @@ suite_acorn() {
 
 suite_tree_sitter() {
     B=$B tests/parser/treesitter_check.sh
+}
+
+suite_incremental() {
+    need_npm || return 1
+    local args=() fixtures=()
+    mapfile -t args < <(corpus_args)
+    mapfile -t fixtures < <(find tests/fixtures -name '*.js' | sort)
+    local edits=${OCHRE_INCR_EDITS:-40000}
+    if [ -z "${OCHRE_INCR_EDITS:-}" ] && $sanitized; then edits=8000; fi
+    "$B/tests/tool_incr_prop" --edits "$edits" --seed "${OCHRE_INCR_SEED:-1}" "${args[@]}" \
+        --script "${fixtures[@]}"
+}
+
+suite_eslint() {
+    B=$B tests/analyzer/eslint_diff.sh --fast
 }
 
 suite_mutate() {

@@ -25,8 +25,9 @@
 # ochre with all threads; quick-lint-js is single-threaded.
 #
 # --record writes the report as the section "`ochre check` (bench/check)" of
-# bench/RESULTS.md when that file exists (replacing an earlier one), else
-# to bench/check/RESULTS.part.md.
+# bench/RESULTS.md, between the markers <!-- bench/check:begin ... --> and
+# <!-- bench/check:end --> (replacing an earlier one), when that file
+# exists, else to bench/check/RESULTS.part.md.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -95,6 +96,7 @@ tools=(ochre quick-lint-js oxlint)
 raw="$out/raw.tsv"
 : >"$raw"
 for set in corpus tree; do run ochre "$set" >/dev/null; done  # warm the page cache
+load_start=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
 for ((r = 0; r < rounds; r++)); do
     order=()
     for ((k = 0; k < ${#tools[@]}; k++)); do order+=("${tools[(r + k) % ${#tools[@]}]}"); done
@@ -103,6 +105,8 @@ for ((r = 0; r < rounds; r++)); do
         for t in "${order[@]}"; do printf '%s\t%s\t%s\n' "$t" "$set" "$(run "$t" "$set")" >>"$raw"; done
     done
 done
+
+load_end=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
 
 # Medians per tool and set; ratios to ochre (peer / ochre: above 1 means
 # ochre is faster or smaller).
@@ -132,15 +136,18 @@ report=$(awk -F'\t' '
     }' "$raw")
 
 # Whether this build's analyzer runs the lint rules (no-undef as the probe).
-if printf 'undeclaredProbe;\n' | "$OCHRE" check --config bench/check/ochre-bench.json --format compact \
-    --stdin-filename probe.js - 2>/dev/null | grep -q 'no-undef'; then
+# (The probe exits 1 with its finding: keep that out of pipefail.)
+probe=$(printf 'undeclaredProbe;\n' | "$OCHRE" check --config bench/check/ochre-bench.json --format compact \
+    --stdin-filename probe.js - 2>/dev/null || true)
+if grep -q 'no-undef' <<<"$probe"; then
     lint_note="its lint rules on (no-undef included)"
 else
     lint_note="no lint rules yet: the analyzer in this build reports none (not even no-undef), so ochre checks less than the peers"
 fi
 cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown)
 header="Command: \`bench/check/run.sh --rounds $rounds --files $nfiles\` ($(date -u +%F)).
-Machine: $cpu, $(nproc) cores, $(node --version).
+Machine: $cpu, $(nproc) cores, $(node --version); load average (1 min) $load_start at the start, $load_end at the end
+(other jobs share the machine; with a load above the core count, wall times stretch and CPU times are the steadier figure).
 Data: corpus = ${#corpus[@]} files of tests/parser/corpus.txt, $((corpus_bytes / 1024)) KiB; tree = ${#tree_files[@]} generated files (bench/check/gen_tree.js), $((tree_bytes / 1024)) KiB.
 Tools: ochre $("$OCHRE" --version 2>/dev/null | sed 's/^ochre //' || echo '?') (release build, \`ochre check\`, all cores, bench/check/ochre-bench.json);
 quick-lint-js $("$qljs" --version | sed 's/.*version //') (single-threaded); oxlint $("$oxlint" --version | sed 's/Version: //') (\`-A all -D no-undef\`, all cores, started by node).
@@ -160,14 +167,22 @@ peak RSS at most quick-lint-js's; on the generated tree, faster than both peers.
 $header
 
 $report"
+    begin='<!-- bench/check:begin (written by bench/check/run.sh --record) -->'
+    end='<!-- bench/check:end -->'
     if [ -f bench/RESULTS.md ]; then
-        # Replace this benchmark's section (up to the next `## ` heading) or
-        # append it; the rest of the file is left as it is.
-        awk -v title='## `ochre check` (bench/check)' '
-            $0 == title { skip = 1; next }
-            skip && /^## / { skip = 0 }
-            !skip { print }' bench/RESULTS.md | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' >"$out/RESULTS.md.tmp"
-        printf '\n%s\n' "$section" >>"$out/RESULTS.md.tmp"
+        # Replace this benchmark's delimited section in place (or an
+        # undelimited one from before the markers: its heading up to the
+        # next `## ` or marker), else append it; the rest of the file is left
+        # as it is.
+        printf '%s\n%s\n%s\n' "$begin" "$section" "$end" >"$out/section.md"
+        awk -v title='## `ochre check` (bench/check)' -v end="$end" -v sec="$out/section.md" '
+            function put(  line) { while ((getline line < sec) > 0) print line; close(sec); done = 1 }
+            index($0, "<!-- bench/check:begin") == 1 { skip = 2; put(); next }
+            skip == 2 { if ($0 == end) skip = 0; next }
+            $0 == title && !done { skip = 1; put(); print ""; next }
+            skip == 1 && (/^## / || /^<!-- /) { skip = 0 }
+            !skip { print }
+            END { if (!done) { print ""; put() } }' bench/RESULTS.md >"$out/RESULTS.md.tmp"
         mv "$out/RESULTS.md.tmp" bench/RESULTS.md
         echo "bench: recorded in bench/RESULTS.md" >&2
     else

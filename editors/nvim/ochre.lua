@@ -3,7 +3,7 @@
 -- Put this file on your runtimepath (e.g. ~/.config/nvim/lua/ochre.lua)
 -- and call `require('ochre').setup()` from init.lua, or source it directly
 -- with `:luafile path/to/ochre.lua` (it then sets itself up).
--- Options: setup({ cmd = { '/path/to/ochre', 'lsp' }, diagnostics = 'push' }).
+-- Options: setup({ cmd = { '/path/to/ochre', 'lsp' }, diagnostics = 'push', keymaps = true }).
 local M = {}
 
 local defaults = {
@@ -13,7 +13,23 @@ local defaults = {
   -- advertising pull diagnostics (newer Neovim would show both).
   diagnostics = 'push',
   root_markers = { 'ochre.json', 'package.json', '.git' },
+  -- Buffer-local mappings for navigation (false: none): K hover, gd
+  -- definition, gr references, <leader>rn rename, <leader>ca code action.
+  keymaps = true,
 }
+
+local function on_attach(opts)
+  return function(_, bufnr)
+    vim.bo[bufnr].omnifunc = 'v:lua.vim.lsp.omnifunc'  -- <C-x><C-o> completion
+    if not opts.keymaps then return end
+    local map = function(lhs, fn) vim.keymap.set('n', lhs, fn, { buffer = bufnr, silent = true }) end
+    map('K', vim.lsp.buf.hover)
+    map('gd', vim.lsp.buf.definition)
+    map('gr', vim.lsp.buf.references)
+    map('<leader>rn', vim.lsp.buf.rename)
+    map('<leader>ca', vim.lsp.buf.code_action)
+  end
+end
 
 local function root_dir(bufnr, markers)
   local name = vim.api.nvim_buf_get_name(bufnr)
@@ -40,6 +56,7 @@ local function attach(bufnr, opts)
       cmd = opts.cmd,
       root_dir = root,
       init_options = { diagnostics = opts.diagnostics },
+      on_attach = on_attach(opts),
     })
     clients[root] = id
   end

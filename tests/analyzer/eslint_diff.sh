@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # ESLint differential test of ochre's lint rules: runs the pinned ESLint
 # (tests/analyzer/eslint/package.json, installed once into the cache) and
-# ochre (tool_lint_json: every implemented rule at its default options) on
+# ochre (tool_lint_json: every implemented rule at its default options, but
+# the rules tool_lint_json lists in diff_options, which run with the same
+# ESLint options on both sides: no-use-before-define) on
 # the lint fixtures (tests/fixtures/lint/**) and on the real-world corpus
 # (tests/parser/corpus.txt, environments browser and node), compares the
 # findings by (file, rule, line, column) and reports the agreement per rule
 # (eslint_compare.js). Intentional differences are listed with a reason in
 # tests/analyzer/eslint_differences.txt.
 #
-#   tests/analyzer/eslint_diff.sh [--fixtures-only] [--wide N] [--min 0.995]
+#   tests/analyzer/eslint_diff.sh [--fast] [--fixtures-only] [--wide N] [--min 0.995]
 #
+# --fast (the mode `make test` runs as a suite): fixtures and corpus as
+# usual, but ESLint's findings for a file whose text, rules, options and
+# environment did not change come from a cache (eslint_run.js --cache, in
+# $cache/eslint-results): only ochre's side is recomputed. A cold cache
+# costs one full ESLint run (over a minute, most of it typescript.js).
 # --wide N adds a third set: N JavaScript files (1-300 KB, not minified)
 # picked deterministically from the installed npm packages of the corpus
 # (goal guessed from import/export statements); a few minutes for 2000.
@@ -21,14 +28,16 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
 fixtures_only=false
+fast=false
 wide=0
 min=0.995
 while [ $# -gt 0 ]; do
     case $1 in
     --fixtures-only) fixtures_only=true; shift ;;
+    --fast) fast=true; shift ;;
     --wide) wide=$2; shift 2 ;;
     --min) min=$2; shift 2 ;;
-    *) echo "usage: tests/analyzer/eslint_diff.sh [--fixtures-only] [--wide N] [--min RATIO]" >&2; exit 2 ;;
+    *) echo "usage: tests/analyzer/eslint_diff.sh [--fast] [--fixtures-only] [--wide N] [--min RATIO]" >&2; exit 2 ;;
     esac
 done
 
@@ -71,11 +80,22 @@ eslint_nm="$dir/node_modules"
 # built directly meanwhile).
 B=${B:-build}
 tool="$B/tests/tool_lint_json"
-if ! make -s B="$B" "$tool" >/dev/null 2>&1; then
-    make -s B="$B" "$B/libochre_analyzer.a" "$B/libochre_parser.a" >&2
+# A sanitizer build (build-asan) is rebuilt and linked as one.
+san="" make_san=()
+if [ "$(nm "$B/libochre_parser.a" 2>/dev/null | grep -c '__asan_report' || true)" != 0 ]; then
+    san="-fsanitize=address,undefined"
+    make_san=(SAN=1 OPT=-O1)
+fi
+if ! make -s B="$B" ${make_san[@]+"${make_san[@]}"} "$tool" >/dev/null 2>&1; then
+    make -s B="$B" ${make_san[@]+"${make_san[@]}"} "$B/libochre_analyzer.a" "$B/libochre_parser.a" >&2
     mkdir -p "$B/tests"
-    ${CC:-cc} -std=c17 -O1 -g -D_GNU_SOURCE -Iparser -Ianalyzer tests/analyzer/tool_lint_json.c \
+    # shellcheck disable=SC2086
+    ${CC:-cc} -std=c17 -O1 -g $san -D_GNU_SOURCE -Iparser -Ianalyzer tests/analyzer/tool_lint_json.c \
         "$B/libochre_analyzer.a" "$B/libochre_parser.a" -lm -o "$tool"
+fi
+cache_args=()
+if $fast; then
+    cache_args=(--cache "$cache/eslint-results")
 fi
 
 out=$(mktemp -d)
@@ -86,7 +106,8 @@ status=0
 run() {  # name env files...
     local name=$1 env=$2
     shift 2
-    node tests/analyzer/eslint_run.js --eslint "$eslint_nm" --rules "$out/rules.json" --env "$env" "$@" >"$out/$name.eslint"
+    node tests/analyzer/eslint_run.js --eslint "$eslint_nm" --rules "$out/rules.json" --env "$env" \
+        ${cache_args[@]+"${cache_args[@]}"} "$@" >"$out/$name.eslint"
     "$tool" --env "$env" "$@" >"$out/$name.ochre"
     echo "== $name: $# files"
     node tests/analyzer/eslint_compare.js --ochre "$out/$name.ochre" --eslint "$out/$name.eslint" \

@@ -332,3 +332,60 @@ Test(lint_api, names_mentioned_in_a_broken_statement_are_not_reported) {
     }
     lfree(&c);
 }
+
+// Issue 5 (bug): `let` redeclared in one scope is the early error E0500;
+// no-redeclare must not report the same declaration again. A `var`
+// redeclaration (no early error) is still the rule's.
+Test(lint_api, bug5_redeclaration_early_error_is_reported_once) {
+    LCtx c = lint("let total = 1;\nlet total = 2;\nvar v = 1;\nvar v = 2;\nv(total);", "no-redeclare",
+                  NULL, NULL);
+    unsigned early = 0;
+    for (uint32_t i = 0; i < c.res->diags.v.len; i++) early += c.res->diags.v.items[i].code == AN_E_REDECLARATION;
+    cr_assert_eq(early, 1);
+    cr_assert_eq(count(&c, "no-redeclare"), 1, "got %u", count(&c, "no-redeclare"));
+    const OchDiag *d = NULL;
+    for (uint32_t i = 0; i < c.res->diags.v.len; i++)
+        if (c.res->diags.v.items[i].code == AN_W_NO_REDECLARE) d = &c.res->diags.v.items[i];
+    cr_assert(d && strncmp(c.src + d->span.start, "v =", 3) == 0);
+    lfree(&c);
+    // Also across kinds: `var` after `let` (E0500 on the var) and a
+    // parameter redeclared by a body `let` (E0502).
+    LCtx b = lint("let a = 1;\nvar a = 2;\nfunction f(p) { let p; return p; }\nf(a);", "no-redeclare",
+                  NULL, NULL);
+    cr_assert_eq(count(&b, "no-redeclare"), 0, "got %u", count(&b, "no-redeclare"));
+    lfree(&b);
+}
+
+// no-use-before-define: without options only TDZ uses; with options,
+// ESLint's semantics and ESLint's defaults for the keys not given.
+Test(lint_api, use_before_define_modes) {
+    const char *src = "f(); function f() {}\nv; var v = 1;\nconst g = () => c; const c = 1;\nc2; let c2;\n";
+    LCtx d = lint(src, "no-use-before-define", NULL, NULL);
+    cr_assert_eq(count(&d, "no-use-before-define"), 1, "default: got %u", count(&d, "no-use-before-define"));
+    lfree(&d);
+    LCtx e = lint(src, "no-use-before-define", "[]", NULL);
+    cr_assert_eq(count(&e, "no-use-before-define"), 1, "[]: got %u", count(&e, "no-use-before-define"));
+    lfree(&e);
+    // ESLint's defaults: f, v, c (closure, variables: true) and c2.
+    LCtx a = lint(src, "no-use-before-define", "[{}]", NULL);
+    cr_assert_eq(count(&a, "no-use-before-define"), 4, "{}: got %u", count(&a, "no-use-before-define"));
+    lfree(&a);
+    LCtx n = lint(src, "no-use-before-define", "[\"nofunc\"]", NULL);
+    cr_assert_eq(count(&n, "no-use-before-define"), 3, "nofunc: got %u", count(&n, "no-use-before-define"));
+    lfree(&n);
+    LCtx v = lint(src, "no-use-before-define", "[{\"functions\": false, \"variables\": false}]", NULL);
+    cr_assert_eq(count(&v, "no-use-before-define"), 2, "vars off: got %u", count(&v, "no-use-before-define"));
+    lfree(&v);
+    const char *mod = "// module\nexport { x };\nconst x = 1;\n";
+    LCtx m1 = lint(mod, "no-use-before-define", "[{}]", NULL);
+    cr_assert_eq(count(&m1, "no-use-before-define"), 1);
+    lfree(&m1);
+    LCtx m2 = lint(mod, "no-use-before-define", "[{\"allowNamedExports\": true}]", NULL);
+    cr_assert_eq(count(&m2, "no-use-before-define"), 0);
+    lfree(&m2);
+    OchBuf err = {0};
+    cr_assert(an_rule_options_check(AN_W_NO_USE_BEFORE_DEFINE, "[{\"classes\": false}]", &err));
+    cr_assert(!an_rule_options_check(AN_W_NO_USE_BEFORE_DEFINE, "[\"func\"]", &err));
+    cr_assert(!an_rule_options_check(AN_W_NO_USE_BEFORE_DEFINE, "[{\"enums\": true}]", &err));
+    och_buf_free(&err);
+}

@@ -6,12 +6,16 @@
 // line 1-based; column 1-based in UTF-16 code units, as ESLint reports.
 // Syntax errors are printed with rule "parse-error" (first one only).
 //
-//   tool_lint_json [--env a,b] [--only RULE] [--offsets] [--rules] FILE...
+//   tool_lint_json [--env a,b] [--only RULE] [--options RULE JSON] [--offsets] [--rules] FILE...
 //
-// --only turns every rule but RULE off; --offsets adds "start"/"end" byte
+// --options gives RULE the options JSON (an array) instead of its default
+// (for checking a rule's options against ESLint by hand); --only turns
+// every rule but RULE off; --offsets adds "start"/"end" byte
 // offsets (used to write caret lines of fixtures).
-// --rules prints {"rule-id": [], ...} for every implemented rule (the
-// ESLint configuration to compare with) and exits. Files: `path` (module
+// --rules prints {"rule-id": [options], ...} for every implemented rule
+// (the ESLint configuration to compare with: default options, except the
+// rules listed in diff_options, which run with those options on both
+// sides) and exits. Files: `path` (module
 // goal for .mjs or a first line `// module`), or `module:path` /
 // `script:path`; .jsx enables JSX. `ochre check --format json` replaces
 // this tool once it reports lint findings.
@@ -50,20 +54,51 @@ static void print(const char *spec, const char *rule, const OchLineIndex *li, ui
     printf("}\n");
 }
 
+// Options given to both sides for rules whose ochre default has no exact
+// ESLint spelling. no-use-before-define: ochre's default reports only TDZ
+// uses; these are the ESLint options that mode is a subset of (the rule
+// then follows ESLint's semantics, compared here).
+static const struct {
+    const char *rule, *options;
+} diff_options[] = {
+    {"no-use-before-define",
+     "[{\"functions\": false, \"classes\": false, \"variables\": false, \"allowNamedExports\": true}]"},
+};
+#define NDIFF_OPTIONS (sizeof diff_options / sizeof diff_options[0])
+
+static const char *options_of(const char *rule) {
+    for (size_t i = 0; i < NDIFF_OPTIONS; i++)
+        if (strcmp(diff_options[i].rule, rule) == 0) return diff_options[i].options;
+    return NULL;
+}
+
 int main(int argc, char **argv) {
     const char *envs[16];
     uint32_t nenv = 0;
     int status = 0;
     AnRuleConfig rules[AN_RULE_COUNT];
-    for (uint32_t i = 0; i < AN_RULE_COUNT; i++) rules[i] = (AnRuleConfig){AN_LEVEL_ERROR, NULL};
+    for (uint32_t i = 0; i < AN_RULE_COUNT; i++)
+        rules[i] = (AnRuleConfig){AN_LEVEL_ERROR, options_of(an_rule_id(an_rule_code(i)))};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--rules") == 0) {
             printf("{");
-            for (uint32_t k = 0; k < AN_RULE_COUNT; k++)
-                printf("%s\"%s\": []", k ? ", " : "", an_rule_id(an_rule_code(k)));
+            for (uint32_t k = 0; k < AN_RULE_COUNT; k++) {
+                const char *o = options_of(an_rule_id(an_rule_code(k)));
+                printf("%s\"%s\": %s", k ? ", " : "", an_rule_id(an_rule_code(k)), o ? o : "[]");
+            }
             printf("}\n");
             return 0;
+        }
+        if (strcmp(a, "--options") == 0 && i + 2 < argc) {
+            OchDiagCode rc = an_rule_find(argv[i + 1]);
+            if (rc == OCH_DIAG_COUNT) {
+                fprintf(stderr, "tool_lint_json: unknown rule %s\n", argv[i + 1]);
+                return 2;
+            }
+            rules[an_rule_index(rc)].options = argv[i + 2];
+            i += 2;
+            continue;
         }
         if (strcmp(a, "--offsets") == 0) {
             offsets = true;

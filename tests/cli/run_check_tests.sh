@@ -7,8 +7,10 @@
 # (golden output of every format in tests/fixtures/check/golden/) and on
 # trees generated in a temporary directory: exit statuses, configuration
 # discovery and validation, .gitignore and `ignore` rules, stdin, binary,
-# oversized and unreadable files, thread-count determinism, SARIF against
-# the official schema and the JSON format against its documented schema
+# oversized and unreadable files, thread-count determinism, --fix and
+# --fix-dry-run on tests/fixtures/check/fix (goldens fix.diff, fix.compact
+# and the fixed tree fix/), SARIF against the official schema and the JSON
+# format against its documented schema
 # (ajv, pinned in tests/cli/npm/package.json and installed into the cache),
 # and the github format against the workflow-command grammar.
 #
@@ -18,6 +20,7 @@
 # Environment:
 #   OCHRE_CACHE           npm cache root (default ${XDG_CACHE_HOME:-~/.cache}/ochre)
 #   OCHRE_UPDATE_GOLDEN=1 rewrite the golden files from the current output
+#                         (tests/cli/update_check_goldens.sh does just that)
 #   OCHRE_CHECK_TESTS     space-separated subset of tests to run
 set -euo pipefail
 
@@ -167,9 +170,8 @@ test_exit_statuses() {
     expect_status 2 ochre_check --format
     expect_status 2 ochre_check --stdin-filename a.js "$work/ex/clean"
     expect_status 2 ochre_check - -
-    expect_status 2 ochre_check --fix "$work/ex/clean"
-    expect_grep 'not available yet' "$work/err"
-    expect_status 2 ochre_check --fix-dry-run "$work/ex/clean"
+    expect_status 2 ochre_check --fix --fix-dry-run "$work/ex/clean"
+    expect_grep 'cannot be combined' "$work/err"
     # A missing path is an error even when the others are fine.
     expect_status 2 ochre_check "$work/ex/clean" "$work/ex/missing"
     expect_grep "cannot access '.*missing'" "$work/err"
@@ -226,6 +228,10 @@ test_config_discovery() {
     echo '{"rules": {"no-undefined-rule": "warn"}}' >"$t/other/ochre.json"
     expect_status 2 ochre_check other/plain.js
     expect_grep 'rules.no-undefined-rule: unknown rule id' "$work/err"
+    # Options of implemented rules are validated by the analyzer, with the path.
+    echo '{"rules": {"no-unused-vars": ["warn", {"argz": "none"}]}}' >"$t/other/ochre.json"
+    expect_status 2 ochre_check other
+    expect_grep '^other/ochre.json: rules.no-unused-vars\[1\]: invalid options: .*argz' "$work/err"
     echo '{"env": ["node"],' >"$t/other/ochre.json"
     expect_status 2 ochre_check other
     expect_grep '^other/ochre.json:[0-9]+:[0-9]+: invalid JSON' "$work/err"
@@ -399,6 +405,129 @@ test_suppressions_never_hide_syntax_errors() {
     expect_grep '^a.js:3:11: error E0102 ' "$work/out"
 }
 
+# --fix and --fix-dry-run on tests/fixtures/check/fix: the dry run's diff
+# (golden fix.diff) changes nothing and patches the tree into what --fix
+# writes (golden tree golden/fix/); both report the same remaining findings
+# (golden fix.compact); a second --fix changes nothing.
+test_fix_goldens() {
+    local src="$fixtures/fix" t="$work/fixtree"
+    cp -r "$src" "$t"
+    cd "$t"
+    expect_status 1 ochre_check --fix-dry-run --format compact --threads 1 .
+    cp "$work/out" "$work/fix.diff"
+    cp "$work/err" "$work/fix.dry.compact"
+    diff -r "$src" "$t" >/dev/null || fail "--fix-dry-run changed files"
+    # The same with more threads.
+    expect_status 1 ochre_check --fix-dry-run --format compact --threads 4 .
+    cmp -s "$work/out" "$work/fix.diff" || fail "--fix-dry-run: --threads 1 and 4 differ"
+    cp -r "$src" "$work/fixpatched"
+    # patch(1) when installed, else git apply (outside any repository: the
+    # ceiling keeps git from finding one above the work directory).
+    if command -v patch >/dev/null; then
+        (cd "$work/fixpatched" && patch -p1 -s <"$work/fix.diff") || fail "the dry run's diff does not apply with patch -p1"
+    else
+        (cd "$work/fixpatched" && GIT_CEILING_DIRECTORIES="$work" git apply -p1 <"$work/fix.diff") ||
+            fail "the dry run's diff does not apply with git apply"
+    fi
+
+    chmod 640 labels.js
+    expect_status 1 ochre_check --fix --format compact .
+    cp "$work/out" "$work/fix.compact"
+    [ ! -s "$work/err" ] || fail "--fix wrote to stderr: $(cat "$work/err")"
+    if [ "${OCHRE_UPDATE_GOLDEN:-}" = 1 ]; then
+        cp "$work/fix.diff" "$golden/fix.diff"
+        cp "$work/fix.compact" "$golden/fix.compact"
+        rm -rf "$golden/fix"
+        cp -r "$t" "$golden/fix"
+        chmod 644 "$golden/fix/labels.js"
+        echo "  updated $golden/fix.diff, fix.compact and fix/"
+    fi
+    diff -u "$golden/fix.diff" "$work/fix.diff" || fail "--fix-dry-run output differs from $golden/fix.diff"
+    diff -u "$golden/fix.compact" "$work/fix.compact" || fail "findings after --fix differ from $golden/fix.compact"
+    diff -u "$work/fix.compact" "$work/fix.dry.compact" || fail "--fix and --fix-dry-run report different findings"
+    diff -r "$golden/fix" "$t" || fail "the fixed tree differs from $golden/fix"
+    diff -r "$work/fixpatched" "$t" || fail "--fix and the patched dry run differ"
+    [ "$(stat -c %a labels.js)" = 640 ] || fail "--fix lost the file mode: $(stat -c %a labels.js)"
+    [ -z "$(find "$t" -name '*.ochre-fix-*')" ] || fail "temporary files left: $(find "$t" -name '*.ochre-fix-*')"
+    # Idempotent: nothing left to fix, nothing rewritten.
+    local inode
+    inode=$(stat -c %i syntax.js)
+    expect_status 1 ochre_check --fix .
+    diff -r "$golden/fix" "$t" || fail "a second --fix changed the tree"
+    [ "$(stat -c %i syntax.js)" = "$inode" ] || fail "a file without fixes was rewritten"
+    expect_grep '^ochre check: 5 files, [0-9]+ errors?, [0-9]+ warnings?, 0 fixes applied to 0 files \(' "$work/err"
+}
+
+test_fix_safety() {
+    local t="$work/fixsafe"
+    mkdir -p "$t"
+    cd "$t"
+    # The exit status counts what is left: the only error here is fixable.
+    printf 'a: for (;;) { break; }\n' >only.js
+    expect_status 1 ochre_check only.js
+    expect_status 0 ochre_check --fix only.js
+    expect_grep '1 fix applied to 1 file' "$work/err"
+    [ "$(cat only.js)" = 'for (;;) { break; }' ] || fail "only.js not fixed: $(cat only.js)"
+    # A read-only file is not written, even by root: a write-error finding
+    # (exit status 2) and the findings of the text on disk.
+    printf 'a: for (;;) { break; }\n' >ro.js
+    chmod 444 ro.js
+    expect_status 2 ochre_check --fix --format compact ro.js
+    expect_grep '^ro.js:1:1: error write-error cannot write the fixed file: the file is read-only$' "$work/out"
+    expect_grep '^ro.js:1:1: error no-unused-labels ' "$work/out"
+    [ "$(cat ro.js)" = 'a: for (;;) { break; }' ] || fail "ro.js was changed"
+    [ "$(stat -c %a ro.js)" = 444 ] || fail "ro.js mode changed"
+    # A read-only file with nothing to fix is no problem.
+    printf 'export const a = 1;\n' >ro_clean.mjs
+    chmod 444 ro_clean.mjs
+    expect_status 0 ochre_check --fix ro_clean.mjs
+    # A directory without write permission (only stops non-root users).
+    if [ "$(id -u)" != 0 ]; then
+        mkdir -p locked
+        printf 'a: for (;;) { break; }\n' >locked/l.js
+        chmod 555 locked
+        expect_status 2 ochre_check --fix --format compact locked/l.js
+        expect_grep '^locked/l.js:1:1: error write-error ' "$work/out"
+        chmod 755 locked
+    fi
+    [ -z "$(find "$t" -name '*.ochre-fix-*')" ] || fail "temporary files left"
+    # A symbolic link stays a link; its target is fixed.
+    printf 'b: for (;;) { break; }\n' >target.js
+    ln -s target.js link.js
+    expect_status 0 ochre_check --fix link.js
+    [ -L link.js ] || fail "the link was replaced by a file"
+    [ "$(cat target.js)" = 'for (;;) { break; }' ] || fail "the link's target was not fixed"
+    # A file reached twice (a link in the walked tree) is fixed once.
+    mkdir -p twice
+    printf 'f: for (;;) { break; }\n' >twice/t.js
+    ln -s t.js twice/u.js
+    expect_status 0 ochre_check --fix --threads 2 twice
+    expect_grep '^ochre check: twice/u.js: skipped: the same file as twice/t.js \(fixed once\)$' "$work/err"
+    [ -L twice/u.js ] && [ "$(cat twice/t.js)" = 'for (;;) { break; }' ] || fail "twice/: $(ls -l twice)"
+    # stdin: --fix prints the fixed source on stdout, the findings on stderr.
+    printf 'c: for (;;) { break; }\nif (globalThis.x) {}\n' >in.js
+    expect_status 1 ochre_check --fix --format compact --stdin-filename src/x.js - <in.js
+    [ "$(cat "$work/out")" = "$(printf 'for (;;) { break; }\nif (globalThis.x) {}')" ] ||
+        fail "stdin --fix printed: $(cat "$work/out")"
+    expect_grep '^src/x.js:2:19: error no-empty ' "$work/err"
+    # ... the source unchanged when there is nothing to fix.
+    expect_status 0 ochre_check --fix - <only.js
+    cmp -s "$work/out" only.js || fail "stdin --fix without fixes did not echo the source"
+    # ... and --fix-dry-run a diff named after the file.
+    expect_status 1 ochre_check --fix-dry-run --format compact - <in.js
+    expect_grep '^--- a/<stdin>$' "$work/out"
+    expect_grep '^-c: for \(;;\) \{ break; \}$' "$work/out"
+    # stdin among files: the findings of all go to stderr, stdout is stdin's source.
+    printf 'd: for (;;) { break; }\n' >other.js
+    expect_status 0 ochre_check --fix --format compact - other.js <only.js
+    cmp -s "$work/out" only.js || fail "stdout held more than stdin's fixed source"
+    [ "$(cat other.js)" = 'for (;;) { break; }' ] || fail "other.js not fixed alongside stdin"
+    # JSON output still goes where the findings go and stays valid.
+    printf 'e: for (;;) { break; }\nif (globalThis.x) {}\n' >j.js
+    expect_status 1 ochre_check --fix-dry-run --format json j.js
+    grep -q '^{"path":"j.js"' "$work/err" || fail "--fix-dry-run json findings not on stderr"
+}
+
 # Generates a tree of n files with a mix of clean files, syntax errors,
 # early errors and lint findings, deterministic.
 make_tree() {
@@ -512,7 +641,7 @@ test_colors() {
 
 tests=${OCHRE_CHECK_TESTS:-"golden_formats exit_statuses config_discovery goal_and_jsx gitignore_rules
     walk_edge_cases unreadable_and_special_files stdin suppressions_never_hide_syntax_errors
-    parallel_determinism sarif_schema json_schema github_grammar junit_xml colors"}
+    parallel_determinism sarif_schema json_schema github_grammar junit_xml colors fix_goldens fix_safety"}
 
 if ! "$OCHRE" check --help >/dev/null 2>&1; then
     echo "$OCHRE has no working 'check' command"

@@ -149,3 +149,36 @@ Test(rules, every_implemented_lint_rule_is_known) {
                                    och_diag_code_str((OchDiagCode)c), id);
     }
 }
+
+// Rule options are validated by the analyzer and reported at the option's
+// JSON path, so that a typo never leaves a rule silently at its defaults.
+Test(config, bad_rule_options_are_errors_with_their_path) {
+    expect_error("{\"rules\": {\"no-unused-vars\": [\"warn\", {\"argz\": \"none\"}]}}",
+                 "ochre.json: rules.no-unused-vars[1]: invalid options: ");
+    expect_error("{\"rules\": {\"no-unused-vars\": [\"warn\", {\"args\": \"some\"}]}}",
+                 "ochre.json: rules.no-unused-vars[1]: invalid options: ");
+    // A rule that takes no options.
+    expect_error("{\"rules\": {\"no-debugger\": [\"error\", true]}}",
+                 "ochre.json: rules.no-debugger[1]: invalid options: this rule takes no options");
+    // More options than the rule takes: the path is the rule's.
+    expect_error("{\"rules\": {\"no-unused-vars\": [\"warn\", {}, {}]}}",
+                 "ochre.json: rules.no-unused-vars: invalid options: ");
+    // The message does not repeat the rule id (the path names it).
+    OchBuf errors = {0};
+    ChkConfig *cfg = parse("{\"rules\": {\"no-debugger\": [\"error\", 1]}}", &errors);
+    cr_expect_null(cfg);
+    cr_expect(errors.data && !strstr(errors.data, "options: no-debugger"), "%s", errors.data);
+    chk_config_free(cfg);
+    och_buf_free(&errors);
+}
+
+Test(config, good_rule_options_are_kept) {
+    OchBuf errors = {0};
+    ChkConfig *cfg = parse("{\"rules\": {\"no-unused-vars\": [\"error\", {\"args\": \"none\", \"vars\": \"local\"}],"
+                           " \"no-empty\": [\"warn\", {\"allowEmptyCatch\": true}]}}",
+                           &errors);
+    cr_assert_not_null(cfg, "%s", errors.data);
+    cr_expect_str_eq(chk_config_rule(cfg, "no-empty")->options, "[{\"allowEmptyCatch\":true}]");
+    chk_config_free(cfg);
+    och_buf_free(&errors);
+}

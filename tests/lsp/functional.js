@@ -77,11 +77,18 @@ T('initialize: capabilities and server info', async () => {
             semanticTokensProvider: {
                 legend: {
                     tokenTypes: ['keyword', 'string', 'number', 'regexp', 'comment', 'operator', 'variable', 'function', 'class', 'parameter', 'property', 'method'],
-                    tokenModifiers: ['declaration', 'readonly'],
+                    tokenModifiers: ['declaration', 'readonly', 'defaultLibrary'],
                 },
                 full: true,
                 range: true,
             },
+            definitionProvider: true,
+            referencesProvider: true,
+            documentHighlightProvider: true,
+            renameProvider: { prepareProvider: true },
+            hoverProvider: true,
+            completionProvider: { triggerCharacters: ['.'], resolveProvider: false },
+            codeActionProvider: { codeActionKinds: ['quickfix'] },
         },
         serverInfo: { name: 'ochre', version: v },
     }, 'initialize result');
@@ -348,7 +355,7 @@ function decode(text, legend, data) {
 }
 const LEGEND = {
     tokenTypes: ['keyword', 'string', 'number', 'regexp', 'comment', 'operator', 'variable', 'function', 'class', 'parameter', 'property', 'method'],
-    tokenModifiers: ['declaration', 'readonly'],
+    tokenModifiers: ['declaration', 'readonly', 'defaultLibrary'],
 };
 const SEM_TEXT = [
     'import { x } from "m"; // note',
@@ -400,6 +407,332 @@ T('semanticTokens: UTF-16 columns and lengths, and UTF-8 when negotiated', async
     const r8 = await result(c8, 'textDocument/semanticTokens/full', doc('file:///f/u.js'));
     eq(r8.data, [0, 0, 3, 0, 0, 0, 4, 1, 6, 1, 0, 2, 1, 5, 0, 0, 2, 8, 1, 0, 0, 10, 1, 6, 0], 'utf-8');
     c8.kill();
+});
+
+// ---------------------------------------------------------------------------
+// Navigation (definition, references, highlights, rename, hover, completion,
+// code actions). WS: a workspace folder on disk (tests/lsp/fixtures/ws).
+const WS = path.join(__dirname, 'fixtures', 'ws');
+const wsUri = (rel) => 'file://' + path.join(WS, rel);
+const at = (uri, line, character, extra = {}) => ({ textDocument: { uri }, position: { line, character }, ...extra });
+const loc = (l) => `${l.uri.startsWith('file://' + WS) ? l.uri.slice(('file://' + WS).length + 1) : l.uri} ${R(l.range)}`;
+async function wsServer() {
+    const c = new Client();
+    await c.call('initialize', { processId: null, rootUri: 'file://' + WS, capabilities: CAPS,
+        workspaceFolders: [{ uri: 'file://' + WS, name: 'ws' }] });
+    c.notify('initialized', {});
+    return c;
+}
+// Applies a WorkspaceEdit's edits for one URI to a text.
+function applyEdits(text, edits) {
+    const lines = text.split('\n');
+    const off = (p) => lines.slice(0, p.line).reduce((a, l) => a + l.length + 1, 0) + p.character;
+    const sorted = [...edits].sort((a, b) => off(b.range.start) - off(a.range.start));
+    for (const e of sorted) text = text.slice(0, off(e.range.start)) + e.newText + text.slice(off(e.range.end));
+    return text;
+}
+async function failure(c, method, params) {
+    const r = await c.call(method, params, 20000);
+    check(r.error, `${method}: error expected, got ${JSON.stringify(r.result)}`);
+    return r.error;
+}
+
+const NAV = [
+    'function outer(a) {',          // 0
+    '  let total = a;',              // 1
+    '  total += 1;',                 // 2
+    '  lbl: for (;;) break lbl;',    // 3
+    '  return { total, a };',        // 4
+    '}',                             // 5
+    'class Box { m() { return Box; } }', // 6
+    'outer(new Box());',             // 7
+].join('\n');
+
+T('definition: local bindings, classes, nothing on keywords', async () => {
+    const c = await srv();
+    const uri = 'file:///f/nav.js';
+    open(c, uri, NAV);
+    eq((await result(c, 'textDocument/definition', at(uri, 2, 4))).map(loc), [`${uri} 1:6-1:11`], 'total');
+    eq((await result(c, 'textDocument/definition', at(uri, 4, 18))).map(loc), [`${uri} 0:15-0:16`], 'shorthand a -> parameter');
+    eq((await result(c, 'textDocument/definition', at(uri, 7, 1))).map(loc), [`${uri} 0:9-0:14`], 'outer');
+    eq((await result(c, 'textDocument/definition', at(uri, 6, 27))).map(loc), [`${uri} 6:6-6:9`], 'Box inside its body');
+    eq((await result(c, 'textDocument/definition', at(uri, 3, 24))).map(loc), [`${uri} 3:2-3:5`], 'label');
+    eq(await result(c, 'textDocument/definition', at(uri, 4, 4)), null, 'keyword');
+    eq(await result(c, 'textDocument/definition', at(uri, 99, 0)), null, 'past the end');
+});
+
+T('definition: imports lead to the export in an open document, a file on disk, through re-exports', async () => {
+    const c = await wsServer();
+    const main = wsUri('main.mjs');
+    const text = 'import { scale, aid } from "./lib.mjs";\nimport * as lib from "./lib.mjs";\nimport { nope } from "./lib.mjs";\nimport x from "./missing.js";\nscale(aid(), lib.LIMIT, nope, x);\n';
+    open(c, main, text);
+    const def = async (l, ch) => (await result(c, 'textDocument/definition', at(main, l, ch))).map(loc);
+    eq(await def(4, 1), ['lib.mjs 7:16-7:21'], 'scale -> export function scale (file on disk)');
+    eq(await def(4, 7), ['util/index.js 1:16-1:22'], 'aid -> re-export -> helper');
+    eq(await def(4, 13), ['lib.mjs 0:0-0:0'], 'namespace -> module');
+    eq(await def(4, 25), [`${main.slice(('file://' + WS).length + 1)} 2:9-2:13`], 'not exported: the import specifier');
+    eq(await def(4, 31), [`${main.slice(('file://' + WS).length + 1)} 3:7-3:8`], 'unresolvable module: the import specifier');
+    eq(await def(0, 30), ['lib.mjs 0:0-0:0'], 'on the module string');
+    const re = wsUri('re.mjs');
+    open(c, re, 'export { scale as s, nothing } from "./lib.mjs";\n');
+    eq((await result(c, 'textDocument/definition', at(re, 0, 11))).map(loc), ['lib.mjs 7:16-7:21'], 're-export specifier');
+    eq(await result(c, 'textDocument/definition', at(re, 0, 23)), null, 're-export of a missing name');
+    // The open document's text wins over the file on disk.
+    open(c, wsUri('lib.mjs'), '\n\nexport const scale = 1;\n');
+    eq(await def(4, 1), ['lib.mjs 2:13-2:18'], 'open document');
+    c.kill();
+});
+
+T('references: includeDeclaration, writes, importers among open documents', async () => {
+    const c = await srv();
+    const uri = 'file:///f/nav.js';
+    open(c, uri, NAV);
+    eq((await result(c, 'textDocument/references', at(uri, 1, 7, { context: { includeDeclaration: true } }))).map(loc),
+        [`${uri} 1:6-1:11`, `${uri} 2:2-2:7`, `${uri} 4:11-4:16`], 'with the declaration');
+    eq((await result(c, 'textDocument/references', at(uri, 2, 2, { context: { includeDeclaration: false } }))).map(loc),
+        [`${uri} 2:2-2:7`, `${uri} 4:11-4:16`], 'without');
+    eq((await result(c, 'textDocument/references', at(uri, 6, 7, { context: { includeDeclaration: true } }))).map(loc),
+        [`${uri} 6:6-6:9`, `${uri} 6:25-6:28`, `${uri} 7:10-7:13`], 'class: outer and inner name');
+    const a = 'file:///g/a.mjs', b = 'file:///g/b.mjs', n = 'file:///g/n.mjs';
+    open(c, a, 'export function f() {}\nf();\nexport { f as g };\n');
+    open(c, b, 'import { f } from "./a.mjs";\nimport { g as h } from "./a.mjs";\nf(); h();\n');
+    open(c, n, 'import * as ns from "./a.mjs";\nns.f(); ns.other();\n');
+    const want = ['file:///g/a.mjs 0:16-0:17', 'file:///g/a.mjs 1:0-1:1', 'file:///g/a.mjs 2:9-2:10',
+        'file:///g/b.mjs 0:9-0:10', 'file:///g/b.mjs 2:0-2:1', 'file:///g/b.mjs 1:9-1:10', 'file:///g/b.mjs 1:14-1:15', 'file:///g/b.mjs 2:5-2:6',
+        'file:///g/n.mjs 1:3-1:4'];
+    const sortLocs = (x) => x.map(loc).sort();
+    eq(sortLocs(await result(c, 'textDocument/references', at(a, 0, 16, { context: { includeDeclaration: true } }))), [...want].sort(), 'from the export');
+    eq(sortLocs(await result(c, 'textDocument/references', at(b, 2, 0, { context: { includeDeclaration: true } }))), [...want].sort(), 'from an importer');
+});
+
+T('documentHighlight: read and write kinds', async () => {
+    const c = await srv();
+    const uri = 'file:///f/nav.js';
+    open(c, uri, NAV);
+    const hl = (r) => r.map((h) => `${R(h.range)} ${h.kind}`);
+    eq(hl(await result(c, 'textDocument/documentHighlight', at(uri, 1, 6))), ['1:6-1:11 3', '2:2-2:7 3', '4:11-4:16 2'], 'let total');
+    eq(hl(await result(c, 'textDocument/documentHighlight', at(uri, 0, 15))), ['0:15-0:16 3', '1:14-1:15 2', '4:18-4:19 2'], 'parameter');
+    const g = 'file:///f/glob.js';
+    open(c, g, 'console.log(1);\nconsole = 2;\n');
+    eq(hl(await result(c, 'textDocument/documentHighlight', at(g, 0, 2))), ['0:0-0:7 2', '1:0-1:7 3'], 'a global');
+    eq(await result(c, 'textDocument/documentHighlight', at(g, 0, 8)), [], 'a property');
+});
+
+T('rename: prepareRename, shorthand properties, export and import specifiers, class names', async () => {
+    const c = await srv();
+    const uri = 'file:///r/one.mjs';
+    const text = [
+        'import { dep } from "./none.mjs";',
+        'let x = 1;',
+        'const o = { x, y: x };',
+        'const { x: z = x } = o;',
+        'export { x };',
+        'class K { m() { return K; } }',
+        'dep(new K(), z);',
+    ].join('\n');
+    open(c, uri, text);
+    eq(await result(c, 'textDocument/prepareRename', at(uri, 2, 13)), { range: { start: { line: 2, character: 12 }, end: { line: 2, character: 13 } }, placeholder: 'x' }, 'prepare');
+    const e1 = await result(c, 'textDocument/rename', at(uri, 1, 4, { newName: 'val' }));
+    eq(Object.keys(e1.changes), [uri], 'one document');
+    eq(applyEdits(text, e1.changes[uri]).split('\n').slice(1, 5), [
+        'let val = 1;', 'const o = { x: val, y: val };', 'const { x: z = val } = o;', 'export { val as x };'], 'x -> val');
+    const e2 = await result(c, 'textDocument/rename', at(uri, 6, 1, { newName: 'use' }));
+    eq(applyEdits(text, e2.changes[uri]).split('\n')[0], 'import { dep as use } from "./none.mjs";', 'import keeps the imported name');
+    const e3 = await result(c, 'textDocument/rename', at(uri, 5, 24, { newName: 'Crate' }));
+    eq(applyEdits(text, e3.changes[uri]).split('\n').slice(5), ['class Crate { m() { return Crate; } }', 'dep(new Crate(), z);'], 'class: both names');
+    eq((await failure(c, 'textDocument/rename', at(uri, 3, 11, { newName: 'x' }))).message, "cannot rename 'z' to 'x': 'x' is already declared in its scope (line 2)", 'z -> x');
+    eq((await failure(c, 'textDocument/prepareRename', at(uri, 1, 1))).code, -32803, 'nothing to rename on a keyword');
+});
+
+T('rename: refusals (invalid identifier, reserved word, redeclaration, shadowing, capture)', async () => {
+    const c = await srv();
+    const uri = 'file:///r/two.js';
+    const text = [
+        'var a = 1, b = 2;',                       // 0
+        'function f(p) { { let q = 0; return a + p + q; } }', // 1
+        'function g() { return c; }',              // 2
+        'function h(m) { { let n; } return m; }',  // 3
+    ].join('\n');
+    open(c, uri, text);
+    const ren = (l, ch, newName) => failure(c, 'textDocument/rename', at(uri, l, ch, { newName }));
+    eq((await ren(1, 11, '1x')).message, "'1x' is not a valid identifier", 'invalid');
+    eq((await ren(1, 11, 'a-b')).message, "'a-b' is not a valid identifier", 'invalid chars');
+    eq((await ren(1, 11, 'while')).message, "'while' is a reserved word here; it cannot name a binding", 'reserved');
+    eq((await ren(0, 4, 'b')).message, "cannot rename 'a' to 'b': 'b' is already declared in its scope (line 1)", 'redeclaration');
+    eq((await ren(1, 22, 'p')).message, "cannot rename 'q' to 'p': the use of 'p' at line 2 would then refer to the renamed binding", 'captures a parameter');
+    eq((await ren(1, 11, 'q')).message, "cannot rename 'p' to 'q': the use at line 2 would refer to the 'q' declared at line 2", 'shadowed by an inner binding');
+    eq((await ren(2, 9, 'c')).message, "cannot rename 'g' to 'c': the use of 'c' at line 3 would then refer to the renamed binding", 'captures a global');
+    eq((await ren(0, 4, 'q')).message, "cannot rename 'a' to 'q': the use at line 2 would refer to the 'q' declared at line 2", 'inner q between use and binding');
+    const ev = 'file:///r/eval.js';
+    open(c, ev, 'function e(k) { eval("k"); return k; }');
+    eq((await failure(c, 'textDocument/rename', at(ev, 0, 11, { newName: 'k2' }))).message, "cannot rename 'k': a direct eval may see it by name", 'eval');
+    const ok = await result(c, 'textDocument/rename', at(uri, 3, 11, { newName: 'n' }));
+    eq(applyEdits(text, ok.changes[uri]).split('\n')[3], 'function h(n) { { let n; } return n; }', 'an inner binding not between a use and the binding is fine');
+    const s = 'file:///r/strict.mjs';
+    open(c, s, 'let v = 1; v;');
+    eq((await failure(c, 'textDocument/rename', at(s, 0, 4, { newName: 'await' }))).message, "'await' is a reserved word here; it cannot name a binding", 'await in a module');
+    eq((await failure(c, 'textDocument/rename', at(s, 0, 4, { newName: 'arguments' }))).message, "'arguments' is a reserved word here; it cannot name a binding", 'arguments in strict code');
+});
+
+T('rename: private names within their class', async (c) => {
+    const c2 = await srv();
+    const uri = 'file:///r/priv.js';
+    const text = [
+        'class A {',                                   // 0
+        '  #x = 1; #z = 2;',                           // 1
+        '  m(o) { return this.#x + (#x in o); }',      // 2
+        '  n() { return class { #y; k() { return this.#y; } f(a) { return a.#x; } }; }', // 3
+        '}',                                           // 4
+    ].join('\n');
+    open(c2, uri, text);
+    eq(await result(c2, 'textDocument/prepareRename', at(uri, 2, 22)), { range: { start: { line: 2, character: 21 }, end: { line: 2, character: 23 } }, placeholder: '#x' }, 'prepare');
+    const e = await result(c2, 'textDocument/rename', at(uri, 1, 3, { newName: '#w' }));
+    eq(applyEdits(text, e.changes[uri]).split('\n').slice(1, 4), ['  #w = 1; #z = 2;', '  m(o) { return this.#w + (#w in o); }',
+        '  n() { return class { #y; k() { return this.#y; } f(a) { return a.#w; } }; }'], 'all uses, nested class included');
+    eq(applyEdits(text, (await result(c2, 'textDocument/rename', at(uri, 1, 3, { newName: 'class' }))).changes[uri]).split('\n')[1], '  #class = 1; #z = 2;', 'reserved words are fine without #');
+    eq((await failure(c2, 'textDocument/rename', at(uri, 1, 3, { newName: '#z' }))).message, "cannot rename '#x' to '#z': the class already declares it (line 2)", 'duplicate');
+    eq((await failure(c2, 'textDocument/rename', at(uri, 1, 3, { newName: '#y' }))).message, "cannot rename '#x' to '#y': the use at line 4 is inside a class that declares '#y'", 'shadowed in a nested class');
+    eq((await failure(c2, 'textDocument/rename', at(uri, 1, 3, { newName: '#1' }))).message, "'#1' is not a valid private name", 'invalid');
+});
+
+T('rename: an exported declaration renames its imports in open documents and workspace files', async () => {
+    const c = await wsServer();
+    const lib = wsUri('lib.mjs');
+    const libText = fs.readFileSync(path.join(WS, 'lib.mjs'), 'utf8');
+    open(c, lib, libText);
+    const side = 'file:///elsewhere/side.mjs';
+    const mainUri = wsUri('main.mjs');
+    const mainText = 'import { scale as sc, LIMIT } from "./lib.mjs";\nsc(LIMIT);\n';
+    open(c, mainUri, mainText);
+    const e = await result(c, 'textDocument/rename', at(lib, 7, 18, { newName: 'resize' }));
+    eq(Object.keys(e.changes).map((u) => u.slice(('file://' + WS).length + 1)).sort(), ['lib.mjs', 'main.mjs', 'user.mjs'], 'documents');
+    eq(applyEdits(libText, e.changes[lib]).split('\n')[7], 'export function resize(v, by = 2) {', 'declaration');
+    eq(applyEdits(mainText, e.changes[mainUri]), 'import { resize as sc, LIMIT } from "./lib.mjs";\nsc(LIMIT);\n', 'open importer keeps its local name');
+    const userText = fs.readFileSync(path.join(WS, 'user.mjs'), 'utf8');
+    eq(applyEdits(userText, e.changes[wsUri('user.mjs')]), 'import { resize, LIMIT } from "./lib.mjs";\n\nexport const twice = resize(LIMIT);\n', 'workspace file on disk');
+    // `export { count }` keeps the exported name: no importer changes.
+    const e2 = await result(c, 'textDocument/rename', at(lib, 12, 5, { newName: 'total' }));
+    eq(Object.keys(e2.changes), [lib], 'only lib');
+    eq(applyEdits(libText, e2.changes[lib]).split('\n').slice(12, 14), ['let total = 0;', 'export { total as count };'], 'specifier');
+    // A conflict in an importer refuses the whole rename.
+    const clash = wsUri('clash.mjs');
+    open(c, clash, 'import { LIMIT } from "./lib.mjs";\nconst MAX = LIMIT;\n');
+    eq((await failure(c, 'textDocument/rename', at(lib, 11, 14, { newName: 'MAX' }))).message,
+        "cannot rename 'LIMIT' to 'MAX': 'MAX' is already declared in its scope (clash.mjs:2)", 'importer conflict');
+    c.kill();
+});
+
+T('hover: kinds, signatures, declaration line, JSDoc summary, globals, imports', async () => {
+    const c = await wsServer();
+    const uri = wsUri('hover.mjs');
+    const text = [
+        'import { scale } from "./lib.mjs";',               // 0
+        '/**',                                             // 1
+        ' * Makes a box.',                                 // 2
+        ' * Second line.',                                 // 3
+        ' *',                                              // 4
+        ' * Details.',                                     // 5
+        ' */',                                             // 6
+        'export class Box extends Array {}',               // 7
+        '/** Adds. @param a first */',                     // 8
+        'async function add(a, { b } = {}) { return a; }', // 9
+        'const k = 1, f = (x, y) => x;',                   // 10
+        'Math.max(k, scale(2), add(1), new Box(), f);',    // 11
+    ].join('\n');
+    open(c, uri, text);
+    const hov = async (l, ch) => (await result(c, 'textDocument/hover', at(uri, l, ch)));
+    const h1 = await hov(11, 10);
+    eq(h1.contents, { kind: 'markdown', value: '```js\n(const) k\n```\n\n*line 11*\n```js\nconst k = 1, f = (x, y) => x;\n```' }, 'const');
+    eq(R(h1.range), '11:9-11:10', 'range');
+    eq((await hov(11, 23)).contents.value, '```js\nasync function add(a, { b } = {})\n```\n\n*line 10*\n```js\nasync function add(a, { b } = {}) { return a; }\n```\n\n---\n\nAdds.', 'function with JSDoc');
+    eq((await hov(9, 19)).contents.value.split('\n---\n')[0], '```js\n(parameter) a\n```\n\n*line 10*\n```js\nasync function add(a, { b } = {}) { return a; }\n```\n', 'parameter');
+    eq((await hov(11, 35)).contents.value, '```js\nclass Box extends Array\n```\n\n*line 8*\n```js\nexport class Box extends Array {}\n```\n\n---\n\nMakes a box.\nSecond line.', 'class with a JSDoc paragraph');
+    eq((await hov(11, 41)).contents.value.split('\n')[1], '(const) f: (x, y) => …', 'arrow const');
+    eq((await hov(11, 1)).contents.value, '```js\n(global) Math\n```\n\nMathematical constants and functions.', 'global');
+    eq((await hov(11, 6)).contents.value, '```js\n(method) Math.max\n```\n\nMathematical constants and functions.', 'member of a built-in');
+    eq((await hov(11, 14)).contents.value, '```js\nfunction scale(v, by = 2)\n(import) scale from "./lib.mjs"\n```\n\n*line 8 of lib.mjs*\n```js\nexport function scale(v, by = 2) {\n```\n\n---\n\nScales a value.', 'import from a file on disk');
+    eq(await hov(4, 1), null, 'in a comment');
+    c.kill();
+});
+
+T('completion: bindings in scope, globals, keywords by position, members of built-ins', async () => {
+    const c = await srv();
+    const uri = 'file:///c/comp.mjs';
+    const text = [
+        'const alpha = 1;',                           // 0
+        'function beta(gamma) {',                     // 1
+        '  let delta = gamma;',                       // 2
+        '  ',                                         // 3
+        '}',                                          // 4
+        'async function* gen() { const x = ; }',      // 5
+        'class C { m() { ; } }',                      // 6
+        'Math.m',                                     // 7
+        'let v = a',                                  // 8
+        'JSON.',                                      // 9
+    ].join('\n');
+    open(c, uri, text);
+    const comp = async (l, ch) => (await result(c, 'textDocument/completion', at(uri, l, ch))).items;
+    const items = await comp(3, 2);
+    const byLabel = Object.fromEntries(items.map((i) => [i.label, i.kind]));
+    eq([byLabel.alpha, byLabel.beta, byLabel.gamma, byLabel.delta, byLabel.Math, byLabel.Promise, byLabel.return, byLabel.if],
+        [21, 3, 6, 6, 9, 7, 14, 14], 'kinds: const, function, parameter, let, namespace, class, keywords');
+    check(!byLabel.await && !byLabel.yield && !byLabel.break && !byLabel.export && byLabel.import, 'no await/yield/break/export here; import()');
+    const gen = Object.fromEntries((await comp(5, 34)).map((i) => [i.label, i.kind]));
+    check(gen.await && gen.yield && !gen.return && !gen.if, 'expression position in an async generator: await, yield, no statements');
+    const meth = Object.fromEntries((await comp(6, 16)).map((i) => [i.label, i.kind]));
+    check(meth.super && meth.return && !meth.await, 'method: super, return');
+    eq((await comp(7, 6)).map((i) => i.label).sort(), ['max', 'min'], 'Math.m');
+    eq((await comp(8, 9)).map((i) => i.label).sort(), ['Array', 'ArrayBuffer', 'AsyncDisposableStack', 'Atomics', 'alpha', 'async', 'await'], 'prefix a, any case');
+    eq((await comp(9, 5)).map((i) => [i.label, i.kind]).sort(), [['isRawJSON', 2], ['parse', 2], ['rawJSON', 2], ['stringify', 2]], 'JSON.');
+    const top = Object.fromEntries((await comp(0, 0)).map((i) => [i.label, i.kind]));
+    check(top.export && top.await && top.const, 'module top level: export, top-level await');
+});
+
+T('codeAction: quick fixes with isPreferred, suggestions, disable-line, range and only filters', async () => {
+    const c = await srv();
+    const uri = 'file:///a/fix.js';
+    const text = [
+        'function f() {',                 // 0
+        '  unused: for (;;) { break; }',  // 1
+        '  return "\\a";',                // 2
+        '}',                              // 3
+        'f();',                           // 4
+    ].join('\n');
+    open(c, uri, text);
+    const range = (l1, c1, l2, c2) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
+    const acts = await result(c, 'textDocument/codeAction', { textDocument: { uri }, range: range(1, 4, 1, 4), context: { diagnostics: [] } });
+    eq(acts.map((a) => [a.title, a.kind, a.isPreferred || false, R(a.diagnostics[0].range)]), [
+        ['Remove the unused label', 'quickfix', true, '1:2-1:8'],
+        ['Disable no-unused-labels for this line', 'quickfix', false, '1:2-1:8'],
+    ], 'label fix and disable');
+    check(/^W\d{4}$/.test(acts[0].diagnostics[0].code) && acts[0].diagnostics[0].code === acts[1].diagnostics[0].code, 'W code');
+    eq(applyEdits(text, acts[0].edit.changes[uri]).split('\n')[1], '  for (;;) { break; }', 'fix applied');
+    eq(applyEdits(text, acts[1].edit.changes[uri]).split('\n').slice(1, 3), ['  // ochre-ignore-next-line no-unused-labels', '  unused: for (;;) { break; }'], 'directive with indentation');
+    const esc = await result(c, 'textDocument/codeAction', { textDocument: { uri }, range: range(2, 10, 2, 11), context: { diagnostics: [] } });
+    eq(esc.map((a) => [a.title, a.isPreferred || false]), [
+        ["Remove the `\\` (same meaning)", false], ["Replace the `\\` with `\\\\` to include the backslash", false], ['Disable no-useless-escape for this line', false]], 'suggestions are not preferred');
+    eq(await result(c, 'textDocument/codeAction', { textDocument: { uri }, range: range(4, 0, 4, 4), context: { diagnostics: [] } }), [], 'nothing on line 5');
+    eq(await result(c, 'textDocument/codeAction', { textDocument: { uri }, range: range(1, 0, 1, 0), context: { diagnostics: [], only: ['refactor'] } }), [], 'only refactor');
+    eq((await result(c, 'textDocument/codeAction', { textDocument: { uri }, range: range(0, 0, 9, 0), context: { diagnostics: [], only: ['quickfix'] } })).length, 5, 'whole file');
+    const jsx = 'file:///a/fix.jsx';
+    const jtext = 'const App = () => (\n  <div>\n    {undef}\n  </div>\n);\nApp();\n';
+    open(c, jsx, jtext);
+    const ja = await result(c, 'textDocument/codeAction', { textDocument: { uri: jsx }, range: range(2, 6, 2, 6), context: { diagnostics: [] } });
+    eq(ja.map((a) => a.title), ['Disable no-undef for this line'], 'JSX: no-undef');
+    eq(applyEdits(jtext, ja[0].edit.changes[jsx]).split('\n').slice(1, 4), ['  <div>', '    {/* ochre-ignore-next-line no-undef */}', '    {undef}'], 'JSX children: a block comment in braces');
+});
+
+T('semanticTokens: defaultLibrary globals and members, function-valued consts', async () => {
+    const c = await srv();
+    const uri = 'file:///f/sem2.js';
+    const text = 'const f = () => Math.max(1);\nlet Math2 = Promise.resolve(undefined);\nf(console.log);';
+    open(c, uri, text);
+    const r = await result(c, 'textDocument/semanticTokens/full', doc(uri));
+    eq(decode(text, LEGEND, r.data).filter((t) => !/ (operator|number|keyword)/.test(t)), [
+        '0:6 f function.declaration.readonly', '0:16 Math variable.defaultLibrary', '0:21 max method.defaultLibrary',
+        '1:4 Math2 variable.declaration', '1:12 Promise class.defaultLibrary', '1:20 resolve method.defaultLibrary',
+        '1:28 undefined variable.readonly.defaultLibrary', '2:0 f function.readonly', '2:2 console variable.defaultLibrary', '2:10 log method.defaultLibrary',
+    ], 'tokens');
 });
 
 T('window/logMessage for server problems', async () => {

@@ -685,6 +685,174 @@ T('.jsx extension enables JSX', async (c) => {
 });
 
 // ---------------------------------------------------------------------------
+// Navigation requests with wrong input: every method on bad parameters, bad
+// positions, unknown documents, broken code and hostile module graphs.
+const NAV_DOC = 'file:///hostile/nav.js';
+const NAV_TEXT = 'function f(a) {\n  let b = a + 1;\n  return b;\n}\nf(2);\n';
+const NAV_METHODS = ['definition', 'references', 'documentHighlight', 'prepareRename', 'rename', 'hover', 'completion'];
+const navParams = (method, extra) => {
+    const p = { textDocument: { uri: NAV_DOC }, position: { line: 1, character: 6 } };
+    if (method === 'references') p.context = { includeDeclaration: true };
+    if (method === 'rename') p.newName = 'c';
+    return Object.assign(p, extra);
+};
+let navN = 0;
+// A request with a fresh string id (numeric ids of c.call could meet the
+// explicit numeric ids of earlier cases among old messages).
+async function ask(c, method, params, timeout = 20000) {
+    const id = 'nav-' + (++navN);
+    const from = c.messages.length;
+    c.request(method, params, id);
+    return c.waitFor((m) => m.id === id && !m.method, timeout, from);
+}
+for (const m of NAV_METHODS) {
+    const method = 'textDocument/' + m;
+    T(`${m}: textDocument missing`, async (c) => { const id = 'n' + (++navN); oneError(await probe(c, () => c.request(method, { position: { line: 0, character: 0 } }, id)), -32602, id); });
+    T(`${m}: uri is a number`, async (c) => { const id = 'n' + (++navN); oneError(await probe(c, () => c.request(method, navParams(m, { textDocument: { uri: 7 } }), id)), -32602, id); });
+    T(`${m}: document not open`, async (c) => { const id = 'n' + (++navN); oneError(await probe(c, () => c.request(method, navParams(m, { textDocument: { uri: 'file:///hostile/never.js' } }), id)), -32602, id); });
+    T(`${m}: position missing`, async (c) => {
+        await open(c, NAV_DOC, NAV_TEXT);
+        const id = 'n' + (++navN); const p = navParams(m); delete p.position;
+        oneError(await probe(c, () => c.request(method, p, id)), -32602, id);
+    });
+    T(`${m}: position of wrong type`, async (c) => {
+        await open(c, NAV_DOC, NAV_TEXT);
+        const id = 'n' + (++navN);
+        oneError(await probe(c, () => c.request(method, navParams(m, { position: { line: '1', character: null } }), id)), -32602, id);
+    });
+    T(`${m}: params is an array`, async (c) => { const id = 'n' + (++navN); oneError(await probe(c, () => c.request(method, [1, 2], id)), -32602, id); });
+    T(`${m}: huge and negative positions are clamped`, async (c) => {
+        await open(c, NAV_DOC, NAV_TEXT);
+        for (const pos of [{ line: 1e9, character: 4e9 }, { line: -5, character: -5 }, { line: 1, character: 1e6 }]) {
+            const id = 'n' + (++navN);
+            const r = responses(await probe(c, () => c.request(method, navParams(m, { position: pos }), id)))[0];
+            check(r && r.id === id && (r.result !== undefined || (r.error && r.error.code === -32803)), `answered ${JSON.stringify(r && r.error)}`);
+        }
+    });
+}
+T('references: includeDeclaration is a string', async (c) => {
+    await open(c, NAV_DOC, NAV_TEXT);
+    oneError(await probe(c, () => c.request('textDocument/references', navParams('references', { context: { includeDeclaration: 'yes' } }), 'rf1')), -32602, 'rf1');
+});
+T('references: context missing means no declaration', async (c) => {
+    await open(c, NAV_DOC, NAV_TEXT);
+    const r = responses(await probe(c, () => c.request('textDocument/references', { textDocument: { uri: NAV_DOC }, position: { line: 1, character: 6 } }, 'rf2')))[0];
+    eq(r.result.length, 1, 'the one use of b');
+});
+for (const [name, newName] of [['missing', undefined], ['a number', 5], ['null', null], ['an object', {}]]) {
+    T(`rename: newName ${name}`, async (c) => {
+        await open(c, NAV_DOC, NAV_TEXT);
+        const p = navParams('rename'); if (newName === undefined) delete p.newName; else p.newName = newName;
+        oneError(await probe(c, () => c.request('textDocument/rename', p, 'rn-' + name)), -32602, 'rn-' + name);
+    });
+}
+for (const [name, newName] of [['empty', ''], ['a space', 'a b'], ['a NUL', 'a\u0000b'], ['an escape', '\\u0061'], ['a keyword', 'function'],
+    ['a digit first', '9lives'], ['10 kB long', 'x'.repeat(10000) + '-'], ['a lone surrogate', 'a\ud800'], ['an emoji', '😀'], ['a comment', 'a/*x*/'], ['two names', 'a,b']]) {
+    T(`rename: newName ${name} is refused`, async (c) => {
+        await open(c, NAV_DOC, NAV_TEXT);
+        oneError(await probe(c, () => c.request('textDocument/rename', navParams('rename', { newName }), 'rr-' + name)), -32803, 'rr-' + name);
+    });
+}
+T('rename: a Unicode identifier is accepted', async (c) => {
+    await open(c, NAV_DOC, NAV_TEXT);
+    const r = responses(await probe(c, () => c.request('textDocument/rename', navParams('rename', { newName: 'été' }), 'ru')))[0];
+    eq(r.result.changes[NAV_DOC].map((e) => e.newText), ['été', 'été'], 'two edits');
+});
+T('rename: on whitespace, a global, arguments, a label', async (c) => {
+    await open(c, NAV_DOC, 'function g() { lab: for (;;) break lab; return arguments.length + undefinedThing; }\n');
+    for (const [ch, id] of [[13, 'w1'], [16, 'w2'], [45, 'w3'], [70, 'w4']]) {
+        oneError(await probe(c, () => c.request('textDocument/rename', { textDocument: { uri: NAV_DOC }, position: { line: 0, character: ch }, newName: 'zz' }, id)), -32803, id);
+    }
+});
+T('navigation on a broken document', async (c) => {
+    await open(c, NAV_DOC, 'function f(a { let b = a +;\n  return b\nclass { x( }\nimport { y } from;\n');
+    for (const m of NAV_METHODS) {
+        for (let line = 0; line < 5; line++) for (let ch = 0; ch < 30; ch += 3) {
+            const r = await ask(c, 'textDocument/' + m, navParams(m, { position: { line, character: ch } }));
+            check(r.result !== undefined || (r.error && r.error.code === -32803), `${m} ${line}:${ch} ${JSON.stringify(r.error)}`);
+        }
+    }
+});
+T('positions inside a surrogate pair and after multi-byte text', async (c) => {
+    await open(c, NAV_DOC, 'const é = "😀"; é;\n');
+    for (const m of NAV_METHODS) for (let ch = 0; ch < 20; ch++) {
+        const r = await ask(c, 'textDocument/' + m, navParams(m, { position: { line: 0, character: ch } }));
+        check(r.result !== undefined || (r.error && r.error.code === -32803), `${m} ${ch}`);
+    }
+});
+T('navigation at the bottom of 5,000 nested brackets', async (c) => {
+    const depth = 5000;
+    const text = 'let v = ' + '['.repeat(depth) + 'v' + ']'.repeat(depth) + ';\n';
+    await open(c, NAV_DOC, text);
+    for (const m of [...NAV_METHODS, 'codeAction']) {
+        const p = m === 'codeAction' ? { textDocument: { uri: NAV_DOC }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, context: {} }
+            : navParams(m, { position: { line: 0, character: 8 + depth } });
+        const r = await ask(c, 'textDocument/' + m, p, 60000);
+        check(r.result !== undefined || (r.error && r.error.code === -32803), `${m}: ${JSON.stringify(r.error)}`);
+    }
+});
+T('codeAction: range missing, of wrong type, context.only not an array', async (c) => {
+    await open(c, NAV_DOC, NAV_TEXT);
+    oneError(await probe(c, () => c.request('textDocument/codeAction', { textDocument: { uri: NAV_DOC }, context: { diagnostics: [] } }, 'ca1')), -32602, 'ca1');
+    oneError(await probe(c, () => c.request('textDocument/codeAction', { textDocument: { uri: NAV_DOC }, range: 3, context: {} }, 'ca2')), -32602, 'ca2');
+    oneError(await probe(c, () => c.request('textDocument/codeAction', { textDocument: { uri: NAV_DOC }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { only: 'quickfix' } }, 'ca3')), -32602, 'ca3');
+    oneError(await probe(c, () => c.request('textDocument/codeAction', { textDocument: { uri: 'file:///hostile/never.js' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: {} }, 'ca4')), -32602, 'ca4');
+});
+T('codeAction: inverted and huge ranges, a document that changes between requests', async (c) => {
+    await open(c, NAV_DOC, 'x: for (;;) { break; }\n');
+    const r1 = responses(await probe(c, () => c.request('textDocument/codeAction', { textDocument: { uri: NAV_DOC }, range: { start: { line: 1e9, character: 0 }, end: { line: -1, character: -1 } }, context: {} }, 'ca5')))[0];
+    check(r1.result.length >= 2, 'actions for the whole document');
+    change(c, NAV_DOC, 2, [{ text: 'f();\nfunction f() {}\n' }]);
+    const r2 = responses(await probe(c, () => c.request('textDocument/codeAction', { textDocument: { uri: NAV_DOC }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }, context: {} }, 'ca6')))[0];
+    eq(r2.result, [], 'the new version has no finding');
+});
+T('completion: context of wrong type', async (c) => {
+    await open(c, NAV_DOC, NAV_TEXT);
+    oneError(await probe(c, () => c.request('textDocument/completion', navParams('completion', { context: 'x' }), 'cp1')), -32602, 'cp1');
+});
+T('completion: after a dot on non-globals, in strings, in comments, in numbers', async (c) => {
+    await open(c, NAV_DOC, 'let o = {}; o.\n"Math.m";\n// Math.\n1.5\n...\n');
+    for (const [line, ch] of [[0, 14], [1, 7], [2, 8], [3, 2], [4, 3]]) {
+        const r = await ask(c, 'textDocument/completion', navParams('completion', { position: { line, character: ch } }));
+        eq(r.result.items, [], `nothing at ${line}:${ch}`);
+    }
+});
+OWN('module graph: cycles, self re-exports, directories, devices and missing files', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ochre-nav-'));
+    fs.writeFileSync(path.join(dir, 'a.mjs'), 'export { x } from "./b.mjs";\nexport { y } from "./a.mjs";\n');
+    fs.writeFileSync(path.join(dir, 'b.mjs'), 'export { x } from "./a.mjs";\n');
+    fs.mkdirSync(path.join(dir, 'dir.js'));
+    fs.writeFileSync(path.join(dir, 'bin.js'), Buffer.from([0xff, 0xfe, 0, 1, 2, 0xc3]));
+    const c = await newServer(true);
+    const uri = 'file://' + path.join(dir, 'main.mjs');
+    const text = 'import { x, y } from "./a.mjs";\nimport d from "./dir.js";\nimport z from "./bin.js";\nimport n from "../../../../../../dev/zero";\nimport m from "./missing.mjs";\nx; y; d; z; n; m;\n';
+    await open(c, uri, text);
+    for (let ch = 0; ch < 17; ch += 3) {
+        for (const m of ['definition', 'references', 'hover', 'rename', 'documentHighlight']) {
+            const r = await ask(c, 'textDocument/' + m, { textDocument: { uri }, position: { line: 5, character: ch }, newName: 'q', context: { includeDeclaration: true } });
+            check(r.result !== undefined || (r.error && r.error.code === -32803), `${m} at ${ch}: ${JSON.stringify(r.error)}`);
+        }
+    }
+    const def = async (ch) => (await ask(c, 'textDocument/definition', { textDocument: { uri }, position: { line: 5, character: ch } })).result.map((l) => `${l.uri === uri ? 'main' : path.basename(l.uri)} ${l.range.start.line}:${l.range.start.character}`);
+    eq(await def(9), ['main 2:7'], 'a binary file without that export: the import specifier');
+    eq(await def(12), ['main 3:7'], 'a device is not read');
+    check(['a.mjs 0:9', 'b.mjs 0:9'].includes((await def(0))[0]), 'a re-export cycle ends on one of its re-exports');
+    await c.shutdown();
+    fs.rmSync(dir, { recursive: true });
+});
+OWN('rename with a workspace folder that does not exist or is a file', async () => {
+    const c = new Client();
+    allClients.push(c);
+    await c.call('initialize', { processId: null, rootUri: 'file:///nonexistent/ws', capabilities: {}, workspaceFolders: [{ uri: 'file:///etc/hostname', name: 'f' }, { uri: 42 }, 'x'] });
+    c.notify('initialized', {});
+    const uri = 'file:///nonexistent/ws/a.mjs';
+    c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version: 1, text: 'export const q = 1;\n' } });
+    const r = await c.call('textDocument/rename', { textDocument: { uri }, position: { line: 0, character: 13 }, newName: 'w' });
+    eq(Object.keys(r.result.changes), [uri], 'only the document');
+    await c.shutdown();
+});
+
+// ---------------------------------------------------------------------------
 async function main() {
     const filter = process.argv[2];
     let passed = 0, failed = 0;

@@ -39,7 +39,18 @@ class Client {
     }
 
     _onData(d) {
-        this.buf = Buffer.concat([this.buf, d]);
+        // A large message arrives in many chunks: collect them until the
+        // announced body is complete instead of concatenating each time
+        // (quadratic for a 30 MB answer).
+        if (this.pendingNeed && this.pendingLen + d.length < this.pendingNeed) {
+            this.pending.push(d);
+            this.pendingLen += d.length;
+            return;
+        }
+        this.buf = Buffer.concat([this.buf, ...(this.pending || []), d]);
+        this.pending = [];
+        this.pendingLen = this.buf.length;
+        this.pendingNeed = 0;
         for (;;) {
             const sep = this.buf.indexOf('\r\n\r\n');
             if (sep < 0) return;
@@ -47,7 +58,11 @@ class Client {
             const m = /^Content-Length: (\d+)$/i.exec(header);
             if (!m) { this.badFrames++; this.buf = this.buf.slice(sep + 4); continue; }
             const len = Number(m[1]);
-            if (this.buf.length < sep + 4 + len) return;
+            if (this.buf.length < sep + 4 + len) {
+                this.pendingNeed = sep + 4 + len;
+                this.pendingLen = this.buf.length;
+                return;
+            }
             const body = this.buf.slice(sep + 4, sep + 4 + len).toString('utf8');
             this.buf = this.buf.slice(sep + 4 + len);
             let msg;

@@ -103,6 +103,35 @@ local ok, err = pcall(function()
   check(table.concat(names, ',') == 'greeting,broken,ok,Shape',
     'document symbols: ' .. table.concat(names, ','))
 
+  -- 6. Navigation with the cursor after an emoji (UTF-16 positions):
+  -- definition of `a`, hover, then a rename applied by Neovim.
+  local lnum = nil
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+    if line:find('a * 2', 1, true) and line:find('return', 1, true) then lnum = i - 1 end
+  end
+  check(lnum ~= nil, 'the return line is there')
+  if lnum then
+    vim.api.nvim_win_set_cursor(0, { lnum + 1, col_of(lnum, 'a * 2') })
+    local pos = vim.lsp.util.make_position_params()
+    res = vim.lsp.buf_request_sync(buf, 'textDocument/definition', pos, 5000)
+    local loc
+    for _, r in pairs(res or {}) do loc = r.result and r.result[1] end
+    check(loc ~= nil and loc.range.start.line == lnum - 1 and loc.range.start.character == 12,
+      'definition of a -> the parameter: ' .. vim.inspect(loc and loc.range))
+    res = vim.lsp.buf_request_sync(buf, 'textDocument/hover', pos, 5000)
+    local hover
+    for _, r in pairs(res or {}) do hover = r.result and r.result.contents.value end
+    check(hover ~= nil and hover:find('(parameter) a', 1, true) ~= nil, 'hover: ' .. tostring(hover))
+    pos.newName = 'value'
+    res = vim.lsp.buf_request_sync(buf, 'textDocument/rename', pos, 5000)
+    local edit
+    for _, r in pairs(res or {}) do edit = r.result end
+    check(edit ~= nil, 'rename answered')
+    if edit then vim.lsp.util.apply_workspace_edit(edit, 'utf-16') end
+    local l = vim.api.nvim_buf_get_lines(buf, lnum - 1, lnum + 1, false)
+    check(l[1] == 'function ok(value) {' and l[2] == '  return "😀" + value * 2;', 'rename applied: ' .. table.concat(l, ' | '))
+  end
+
   vim.lsp.stop_client(client_id)
 end)
 if not ok then check(false, 'error: ' .. tostring(err)) end
