@@ -74,6 +74,9 @@ EnRuntime *en_runtime_new(const EnLimits *limits) {
 
 void en_runtime_free(EnRuntime *rt) {
     if (!rt) return;
+    // Realms the embedder did not free (e.g. $262.createRealm's) go with
+    // their runtime.
+    while (rt->contexts) en_context_free(rt->contexts);
     if (rt->vm) en_vm_free(rt->vm);
     rt->vm = NULL;
     en_heap_free(rt->heap);
