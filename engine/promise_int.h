@@ -1,8 +1,7 @@
 // Promises (ES2025 §27.2): the internal API the VM (await, async
 // functions, dynamic import) and the runtime (unhandled rejections) code
-// against. Owner: "arrays" helper (engine/builtins/bi_promise.c).
-// These declarations are meant to move into runtime_int.h's "Promise jobs"
-// section when the lead reconciles the headers; the signatures stay.
+// against, next to the promise object's layout (engine/builtins/bi_promise.c
+// implements it). runtime_int.h keeps only the job queue.
 #ifndef OCHRE_ENGINE_PROMISE_INT_H
 #define OCHRE_ENGINE_PROMISE_INT_H
 

@@ -241,7 +241,8 @@ bool en_vm_context_init(EnContext *cx);
 void en_vm_capture_stack(EnContext *cx, EnStrBuilder *sb);
 
 // ---------------------------------------------------------------------------
-// Promise jobs (jobs.c): HostEnqueuePromiseJob.
+// Promise jobs (jobs.c): HostEnqueuePromiseJob. Promises themselves
+// (creation, resolution, reactions, unhandled rejections): promise_int.h.
 bool en_enqueue_job(EnContext *cx, EnValue fn, uint32_t argc, const EnValue *argv);
 
 // Builtin families: each file defines its init, called by context.c in
