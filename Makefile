@@ -21,9 +21,9 @@ CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer \
 LDFLAGS_SAN := -fsanitize=address,undefined
 endif
 ALL_CFLAGS := $(CFLAGS_BASE) $(CFLAGS)
-LDLIBS := -lm -lpthread $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+LDLIBS := -lm -lpthread -lgmp $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 
-PKGS_DEV := libcriterion-dev libjansson-dev libuv1-dev unicode-data pkg-config
+PKGS_DEV := libcriterion-dev libjansson-dev libuv1-dev libgmp-dev unicode-data pkg-config
 CRITERION_LIBS = $(shell pkg-config --libs criterion 2>/dev/null || echo -lcriterion)
 
 # --- sources ----------------------------------------------------------------
@@ -81,6 +81,11 @@ $(B)/gen/bi_string_case_generated.h: tools/gen_case_tables.py
 	python3 $< /usr/share/unicode > $@.tmp && mv $@.tmp $@
 $(B)/obj/engine/numconv.o: $(B)/gen/numconv_tables_generated.h
 $(B)/obj/engine/builtins/bi_string_case.o: $(B)/gen/bi_string_case_generated.h
+# RegExp: Unicode property and case-folding tables (tools/gen_regexp_tables.py).
+$(B)/gen/regexp_unicode_generated.h: tools/gen_regexp_tables.py
+	@mkdir -p $(dir $@)
+	python3 $< /usr/share/unicode > $@.tmp && mv $@.tmp $@
+$(B)/obj/engine/regexp_unicode.o: $(B)/gen/regexp_unicode_generated.h
 
 $(PARSER_LIB): $(PARSER_OBJ)
 	@rm -f $@
@@ -193,6 +198,7 @@ deps:
 	pkg-config --exists jansson || missing="$$missing libjansson-dev"; \
 	pkg-config --exists libuv || missing="$$missing libuv1-dev"; \
 	test -f /usr/share/unicode/DerivedCoreProperties.txt || missing="$$missing unicode-data"; \
+	test -f /usr/include/gmp.h || test -f /usr/include/x86_64-linux-gnu/gmp.h || missing="$$missing libgmp-dev"; \
 	command -v node >/dev/null || missing="$$missing nodejs npm"; \
 	command -v python3 >/dev/null || missing="$$missing python3"; \
 	if [ -n "$$missing" ]; then \

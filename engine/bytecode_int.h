@@ -32,7 +32,8 @@
     X(StaGlobalInit, "k") X(DeclareGlobalVar, "k") X(DeclareGlobalFn, "k")   \
     X(DeclareGlobalLex, "kn")                                                \
     X(LdaThis, "") X(LdaNewTarget, "") X(LdaCallee, "")                      \
-    X(CreateClosure, "k") X(CreateArguments, "") X(CreateRest, "n")                             \
+    X(CreateClosure, "k") X(CreateArguments, "") X(CreateRest, "n")         \
+    X(CallRuntime, "nrn")  /* acc = runtime fn n(frame, acc, R[r..r+n)): interp_runtime_int.h */ \
     /* properties */                                                         \
     X(GetNamed, "rkf") X(SetNamed, "rkf") X(GetKeyed, "rf")                  \
     X(SetKeyed, "rrf") X(DeleteNamed, "rk") X(DeleteKeyed, "r")              \
@@ -145,6 +146,7 @@ typedef struct EnSource {
     OchLineIndex lines;      // built lazily (lines_built)
     bool lines_built;
     bool print_bytecode;     // dump each template to stderr when it compiles
+    struct EnModule *module; // module goal: its record (module_int.h), else NULL (weak)
 } EnSource;
 EnSource *en_source_retain(EnSource *s);
 void en_source_release(EnSource *s);
@@ -166,6 +168,7 @@ OchLineCol en_source_position(EnSource *s, uint32_t offset);
 #define EN_TF_DEFAULT_CTOR 0x0800u // synthesized default constructor (node: the class)
 #define EN_TF_FIELD_INIT 0x1000u   // instance field initializer (node: the class)
 #define EN_TF_ELEMENT 0x2000u      // static field / static block (node: the member)
+#define EN_TF_MODULE 0x4000u       // top-level code of a module (node: PROGRAM, module goal)
 
 // A function's code (cell EN_CELL_FUNCTION_TEMPLATE). Until its first call
 // only node/scope/src are set (lazy compilation).

@@ -2,6 +2,7 @@
 // targets and destructuring patterns, constant folding of literals.
 #include <math.h>
 
+#include "bigint_int.h"
 #include "compiler_int.h"
 
 void cg_expr_to(Cg *cg, PsNode *n, uint32_t reg) {
@@ -102,7 +103,16 @@ static void literal(Cg *cg, PsNode *n) {
         cg_op2(cg, EN_OP_CreateRegExp, kp, cg_const(cg, en_string_value(f)));
         break;
     }
-    default: cg_error(cg, n, "BigInt literals"); break;
+    case PS_LIT_BIGINT: {
+        EnValue v = en_bigint_from_literal(cg->cx, l->u.str, n->aux);
+        if (v == EN_EXCEPTION) {
+            cg->failed = true;
+            return;
+        }
+        cg_op1(cg, EN_OP_LdaConst, cg_const(cg, v));
+        break;
+    }
+    default: cg_error(cg, n, "this literal"); break;
     }
 }
 
@@ -360,6 +370,20 @@ static void call_expr(Cg *cg, PsNode *n) {
         member_get(cg, m, base);
         pos = m->property->start;
     } else {
+        if (callee->kind == PS_NODE_IDENTIFIER) {
+            CgCallHook h = cg_call_ident(cg, n, fn, base);
+            if (h == CG_CALL_DONE) {
+                cg_temps_free(cg, mark);
+                return;
+            }
+            if (h == CG_CALL_CALLEE_LOADED) {
+                if (n->flags & PS_NF_OPTIONAL) {
+                    cg_op1(cg, EN_OP_Ldar, fn);
+                    optional_check(cg);
+                }
+                goto args;
+            }
+        }
         // Plain call: this is undefined.
         cg_expr(cg, callee);
         cg_op1(cg, EN_OP_Star, fn);
@@ -709,6 +733,7 @@ static void unary_expr(Cg *cg, PsNode *n) {
             return;
         }
         if (a->kind == PS_NODE_IDENTIFIER) {
+            if (cg_delete_ident(cg, n, a)) return;
             AnRef *ref = an_ref_of_node(cg->an, a);
             if (!ref || !ref->binding) {
                 // Sloppy `delete x` of a global property.
@@ -923,7 +948,7 @@ void cg_expr(Cg *cg, PsNode *n) {
     case PS_NODE_META_PROPERTY: {
         PsMember *m = PS_AS(PsMember, n);
         if (PS_AS(PsIdent, m->object)->name[0] == 'n') cg_op(cg, EN_OP_LdaNewTarget);
-        else cg_error(cg, n, "import.meta");
+        else cg_import_meta(cg, n);
         break;
     }
     case PS_NODE_CLASS_EXPR: cg_class(cg, n); break;
@@ -940,7 +965,7 @@ void cg_expr(Cg *cg, PsNode *n) {
         cg_pos(cg, n->start);
         cg_op(cg, EN_OP_Yield);
         break;
-    case PS_NODE_IMPORT_EXPR: cg_error(cg, n, "import()"); break;
+    case PS_NODE_IMPORT_EXPR: cg_import_call(cg, n); break;
     default: cg_error(cg, n, ps_node_kind_name((PsNodeKind)n->kind)); break;
     }
 }

@@ -87,6 +87,8 @@ typedef struct Cg {
     // Labels seen just before a loop/switch (consumed by its target).
     const PsNode *pending_labels[CG_MAX_PENDING_LABELS];
     uint32_t npending_labels;
+    struct CgGen *gen;          // generator / async state (compiler_expr.c, compiler_stmt.c)
+    struct CgDyn *dyn;          // with / eval / module state (compiler_scope.c)
 } Cg;
 
 // --- emission (compiler.c)
@@ -145,8 +147,27 @@ void cg_bind_pattern(Cg *cg, PsNode *pat, bool init);
 void cg_set_name_hint(Cg *cg, const PsNode *target);
 bool cg_is_anon_fn(const PsNode *n);  // anonymous function/arrow/class expression
 
-// --- statements (compiler.c)
+// --- statements (compiler_stmt.c)
 void cg_stmt(Cg *cg, PsNode *n);
 void cg_stmts(Cg *cg, const PsList *l);
+
+// --- dynamic scopes and modules (compiler_scope.c): `with`, direct eval,
+// import/export, import(), import.meta. The expression and statement
+// compilers call these hooks for the constructs they own.
+void cg_with_stmt(Cg *cg, PsNode *n);
+void cg_module_decl(Cg *cg, PsNode *n);   // IMPORT_DECL, EXPORT_*_DECL
+void cg_import_call(Cg *cg, PsNode *n);   // import(specifier[, options]) -> acc
+void cg_import_meta(Cg *cg, PsNode *n);   // import.meta -> acc
+// A call whose callee is an identifier: the hook may load the callee into
+// R[fn] and its this value into R[base] (`with` object references), or
+// compile the whole call (direct eval, result in acc).
+typedef enum CgCallHook {
+    CG_CALL_NOT_HANDLED,   // the caller compiles the callee and this = undefined
+    CG_CALL_CALLEE_LOADED, // R[fn] and R[base] are set; the caller pushes the arguments
+    CG_CALL_DONE,          // the whole call is compiled; acc holds its result
+} CgCallHook;
+CgCallHook cg_call_ident(Cg *cg, PsNode *call, uint32_t fn, uint32_t base);
+// `delete identifier` (sloppy mode): true when the hook compiled it.
+bool cg_delete_ident(Cg *cg, PsNode *unary, PsNode *ident);
 
 #endif

@@ -510,11 +510,11 @@ void cg_stmt(Cg *cg, PsNode *n) {
         if (c->id) cg_store_ident(cg, c->id, true);
         break;
     }
-    case PS_NODE_WITH_STMT: cg_error(cg, n, "with statements"); break;
+    case PS_NODE_WITH_STMT: cg_with_stmt(cg, n); break;
     case PS_NODE_IMPORT_DECL:
     case PS_NODE_EXPORT_NAMED_DECL:
     case PS_NODE_EXPORT_DEFAULT_DECL:
-    case PS_NODE_EXPORT_ALL_DECL: cg_error(cg, n, "modules"); break;
+    case PS_NODE_EXPORT_ALL_DECL: cg_module_decl(cg, n); break;
     default: cg_error(cg, n, ps_node_kind_name((PsNodeKind)n->kind)); break;
     }
 }

@@ -1,5 +1,4 @@
-// Closure environments (EN_CELL_ENV) and the cell ops of the other
-// VM-owned cell types (frame snapshots, modules: not used yet).
+// Closure environments (EN_CELL_ENV). Module records: module.c.
 #include "vm_int.h"
 
 EnEnv *en_env_new(EnContext *cx, EnEnv *parent, uint32_t nslots) {
@@ -24,10 +23,3 @@ static size_t env_size(const void *cell) {
 }
 
 const EnCellOps en_ops_env = {env_trace, NULL, env_size};
-
-// Module records come with modules; until then no such cell is allocated.
-static size_t opaque_size(const void *cell) {
-    (void)cell;
-    return sizeof(EnCell);
-}
-const EnCellOps en_ops_module = {NULL, NULL, opaque_size};

@@ -7,6 +7,8 @@
 #include <time.h>
 
 #include "interp_int.h"
+#include "interp_runtime_int.h"
+#include "proxy_int.h"
 
 #define EN_DEFAULT_MAX_DEPTH 10000u
 #define EN_MAX_C_DEPTH 200u
@@ -381,6 +383,7 @@ EnValue en_call(EnContext *cx, EnValue f, EnValue this_val, uint32_t argc, const
     }
     case EN_CLASS_BOUND_FUNCTION:
         return call_bound(cx, (EnBoundFunction *)o, argc, argv, EN_UNDEFINED, false);
+    case EN_CLASS_PROXY: return en_proxy_call(cx, o, this_val, argc, argv);
     default: return en_throw_type_error(cx, "value is not a function");
     }
 }
@@ -426,6 +429,7 @@ EnValue en_construct(EnContext *cx, EnValue f, uint32_t argc, const EnValue *arg
     }
     case EN_CLASS_BOUND_FUNCTION:
         return call_bound(cx, (EnBoundFunction *)o, argc, argv, new_target, true);
+    case EN_CLASS_PROXY: return en_proxy_construct(cx, o, argc, argv, new_target);
     default: return en_throw_type_error(cx, "value is not a constructor");
     }
 }
@@ -672,6 +676,15 @@ dispatch_:
         pc += 1;
         SYNC();
         acc = en_op_create_rest(cx, fr, OPND(-1));
+        CHECK(acc);
+        DISPATCH();
+    }
+    CASE(CallRuntime) {
+        // Rare operations (modules, eval, with) live out of line; they may
+        // replace fr->env, never the frame itself.
+        pc += 3;
+        SYNC();
+        acc = en_runtime_fns[OPND(-3)](cx, fr, acc, &R[OPND(-2)], OPND(-1));
         CHECK(acc);
         DISPATCH();
     }

@@ -250,7 +250,8 @@ bool en_enqueue_job(EnContext *cx, EnValue fn, uint32_t argc, const EnValue *arg
 #define EN_BUILTIN_FAMILIES(X)                                                      \
     X(object) X(function) X(error) X(symbol) X(iterator) X(array) X(string)         \
     X(number) X(boolean) X(math) X(json) X(reflect) X(promise) X(generator)         \
-    X(global_functions)
+    X(global_functions) X(map_set) X(weak_ref) X(date) X(regexp) X(bigint)          \
+    X(proxy) X(typed_array)
 #define EN_BUILTIN_INIT_DECL_(fam) bool en_init_##fam(EnContext *cx);
 EN_BUILTIN_FAMILIES(EN_BUILTIN_INIT_DECL_)
 #undef EN_BUILTIN_INIT_DECL_

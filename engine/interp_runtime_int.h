@@ -1,0 +1,36 @@
+// Runtime functions: rare operations the interpreter runs out of line
+// through one opcode, CallRuntime id, base, argc (modules, direct eval,
+// `with` environments, mapped arguments...). Keeping them in a table
+// keeps the dispatch loop small and lets a baseline JIT emit a plain call
+// for every one of them.
+//
+// Each function receives the running frame (it may replace fr->env, never
+// the frame), the accumulator and argc rooted values R[base..base+argc);
+// it returns the new accumulator or EN_EXCEPTION with an exception pending.
+#ifndef OCHRE_ENGINE_INTERP_RUNTIME_INT_H
+#define OCHRE_ENGINE_INTERP_RUNTIME_INT_H
+
+#include "vm_int.h"
+
+typedef EnValue (*EnRuntimeFn)(EnContext *cx, EnFrame *fr, EnValue acc, EnValue *args,
+                               uint32_t argc);
+
+// X(name): EN_RT_name is the id, en_rt_name the function.
+#define EN_RUNTIME_FNS(X) X(unreachable)
+
+typedef enum EnRuntimeFnId {
+#define EN_RT_ENUM_(name) EN_RT_##name,
+    EN_RUNTIME_FNS(EN_RT_ENUM_)
+#undef EN_RT_ENUM_
+        EN_RT_COUNT
+} EnRuntimeFnId;
+
+#define EN_RT_DECL_(name) \
+    EnValue en_rt_##name(EnContext *cx, EnFrame *fr, EnValue acc, EnValue *args, uint32_t argc);
+EN_RUNTIME_FNS(EN_RT_DECL_)
+#undef EN_RT_DECL_
+
+extern const EnRuntimeFn en_runtime_fns[EN_RT_COUNT];
+extern const char *const en_runtime_fn_names[EN_RT_COUNT];  // disassembler
+
+#endif
