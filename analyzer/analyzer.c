@@ -44,6 +44,7 @@ AnResult *an_analyze(const PsParse *parse, const AnOptions *opts) {
     // comment-heavy files); a rare overshoot costs one regrowth.
     och_vec_reserve(&w.idents, parse->node_count / 8 * 3 + 16);
     w.acts = och_malloc(AN_MAX_LEVELS * sizeof *w.acts);
+    w.cancel_countdown = 1;  // poll at the first node
 
     if (root) {
         an_walk_program(&w, root);
@@ -74,6 +75,10 @@ AnResult *an_analyze(const PsParse *parse, const AnOptions *opts) {
     och_vec_free(&w.annexb);
     och_vec_free(&w.idents);
     och_vec_free(&w.scope_ix);
+    if (w.cancelled) {
+        an_result_free(res);
+        return NULL;
+    }
     if (opts->lint) an_lint_run(res, opts);
     return res;
 }

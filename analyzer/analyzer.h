@@ -126,6 +126,10 @@ typedef struct AnOptions {
     // entries win; they override environments. Borrowed.
     const AnGlobal *globals;
     uint32_t nglobals;
+    // Cancellation (editors): polled every few thousand nodes of the walk;
+    // when it returns true, an_analyze stops and returns NULL. NULL: never.
+    bool (*cancel)(void *ctx);
+    void *cancel_ctx;
 } AnOptions;
 
 // Fills defaults (annex_b and early_errors on; lint off, no environment
@@ -376,8 +380,8 @@ typedef struct AnResult {
 // Analyzes a parse result. The goal comes from the tree (PROGRAM op), strict
 // mode from the PROGRAM's and functions' flags. Works on error-recovered
 // trees (ERROR and MISSING nodes are skipped or walked for what they
-// salvaged). Never fails; returns a result to free with an_result_free (the
-// parse must outlive it). Linear in the tree size: one walk plus
+// salvaged). Never fails (NULL only when opts->cancel asked it to stop);
+// returns a result to free with an_result_free (the parse must outlive it). Linear in the tree size: one walk plus
 // statement-level pre-passes; files with `with` or a sloppy direct eval add a
 // pass over references (times the scope depth). See docs/adr/0002.
 AnResult *an_analyze(const PsParse *parse, const AnOptions *opts);
@@ -449,5 +453,73 @@ const char *an_binding_kind_name(AnBindingKind kind);
 // flags and reference counts, unresolved references) to out; for tests and
 // `ochre check --scopes`. Stable format, one item per line.
 void an_result_dump(const AnResult *self, OchBuf *out);
+
+
+// ---------------------------------------------------------------------------
+// Inline suppressions of lint findings, read from the comments of a file:
+//
+//   // ochre-ignore-next-line [rule ...]     the next line (all rules, or the
+//                                           listed rule ids or W codes)
+//   // ochre-ignore-file [rule ...]          the whole file
+//   /* eslint-disable [rule, ...] */         from here on (block comments only,
+//   /* eslint-enable [rule, ...] */          as in ESLint) / until here
+//   // eslint-disable-line [rule, ...]       this line
+//   // eslint-disable-next-line [rule, ...]  the next line
+//
+// A `-- text` after the rules is a description and ignored. ESLint rule
+// ids that ochre does not implement simply never match a finding. Only
+// lint findings (those with a rule id) can be suppressed: syntax errors
+// and early errors never are.
+//
+// `ochre check` and the language server both apply them (suppress.c).
+
+typedef enum AnDirectiveKind {
+    AN_DIR_DISABLE,  // eslint-disable: a region starts at offset
+    AN_DIR_ENABLE,   // eslint-enable: a region ends at offset
+    AN_DIR_LINE,     // one line (eslint-disable-line, -next-line, ochre-ignore-next-line)
+    AN_DIR_FILE,     // ochre-ignore-file
+} AnDirectiveKind;
+
+typedef struct AnDirective {
+    AnDirectiveKind kind;
+    uint32_t offset;  // byte offset of the comment
+    uint32_t line;    // AN_DIR_LINE: the 0-based line it covers
+    char **rules;     // rule ids or codes (arena); NULL: every rule
+    uint32_t nrules;
+} AnDirective;
+
+typedef struct AnSuppressions {
+    OCH_VEC(AnDirective) v;  // in source order
+    OchArena arena;           // rule id strings
+} AnSuppressions;
+
+// No directives yet; an_suppress_free frees the recorded ones.
+void an_suppress_init(AnSuppressions *self);
+void an_suppress_free(AnSuppressions *self);
+
+// Records the directive of one comment, if it holds one. body[0..n) is the
+// comment's text without `//` or `/*` `*/`; offset is where the comment
+// starts; start_line/end_line are its first and last lines (0-based).
+// Returns true when a directive was recorded.
+bool an_suppress_add_comment(AnSuppressions *self, const char *body, size_t n, bool block,
+                              uint32_t offset, uint32_t start_line, uint32_t end_line);
+
+// True when the text contains a directive word ("eslint-", "ochre-ignore"):
+// files without one have no directive and need no scan. Two memmem calls.
+bool an_suppress_may_have_directives(const char *src, uint32_t len);
+
+// Finds the directive comments of a parsed file and records them. The
+// parser keeps no comments, so each occurrence of a directive word in the
+// text is checked against the tree: it counts when it opens the text of a
+// real comment (not a string, template, regexp or JSX text, nor the middle
+// of another comment). lines indexes parse->src. O(n) for the word search,
+// plus O(depth * siblings) per occurrence.
+void an_suppress_scan(AnSuppressions *self, const PsParse *parse, const OchLineIndex *lines);
+
+// True when a finding of rule `rule` (with diagnostic code string `code`)
+// starting at byte offset `offset`, on 0-based line `line`, is suppressed.
+// rule NULL (not a lint finding) is never suppressed. O(directives).
+bool an_suppress_hides(const AnSuppressions *self, const char *rule, const char *code, uint32_t offset,
+                        uint32_t line);
 
 #endif

@@ -106,6 +106,8 @@ typedef struct AnWalker {
     OCH_VEC(AnRef *) unresolved;  // references without a binding (moved to the result)
     uint32_t idents_last, scopes_last;  // start of the last entry appended
     bool idents_unsorted, scopes_unsorted;
+    uint32_t cancel_countdown;  // nodes until the next AnOptions.cancel poll
+    bool cancelled;             // the walk stopped early: the result is discarded
 } AnWalker;
 
 // ---------------------------------------------------------------------------

@@ -754,8 +754,19 @@ static void walk_jsx_name(AnWalker *w, PsNode *n) {
     an_ref_add(w, n, AN_REF_READ);
 }
 
+// Polls AnOptions.cancel every CANCEL_POLL_NODES nodes; once it fired,
+// every walk returns at once (scopes still close in order).
+#define CANCEL_POLL_NODES 4096u
+static bool walk_cancelled(AnWalker *w) {
+    if (w->cancelled) return true;
+    if (!w->opts.cancel || --w->cancel_countdown) return false;
+    w->cancel_countdown = CANCEL_POLL_NODES;
+    w->cancelled = w->opts.cancel(w->opts.cancel_ctx);
+    return w->cancelled;
+}
+
 static void walk(AnWalker *w, PsNode *n) {
-    if (!n) return;
+    if (!n || walk_cancelled(w)) return;
     switch ((PsNodeKind)n->kind) {
     // Identifiers in expression position are references.
     case PS_NODE_IDENTIFIER:

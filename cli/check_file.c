@@ -11,7 +11,7 @@
 #include "check_diff.h"
 #include "check_fix.h"
 #include "check_rules.h"
-#include "check_suppress.h"
+#include "analyzer.h"
 
 #define BINARY_PROBE (8 * 1024)  // a NUL byte in this prefix marks a binary file
 
@@ -124,7 +124,7 @@ static bool load(const ChkJob *job, const ChkFileOptions *opts, ChkFileResult *r
 // out. The analyzer applies the levels too; doing it here as well keeps
 // findings of rules turned off out whatever the analyzer's defaults.
 static void add_diags(ChkFileResult *r, const OchDiagList *list, const AnFix *const *fixes,
-                      const ChkConfig *cfg, const ChkSuppressions *sup) {
+                      const ChkConfig *cfg, const AnSuppressions *sup) {
     for (uint32_t i = 0; i < list->v.len; i++) {
         const OchDiag *d = &list->v.items[i];
         ChkFinding f;
@@ -138,7 +138,7 @@ static void add_diags(ChkFileResult *r, const OchDiagList *list, const AnFix *co
             if (set && set->level == CHK_RULE_OFF) continue;
             if (set) f.diag.severity = set->level == CHK_RULE_ERROR ? OCH_SEV_ERROR : OCH_SEV_WARNING;
             uint32_t line = och_line_index_lookup(&r->lines, d->span.start, OCH_COL_BYTES).line;
-            if (chk_suppress_hides(sup, f.rule, f.code, d->span.start, line)) continue;
+            if (an_suppress_hides(sup, f.rule, f.code, d->span.start, line)) continue;
         }
         och_vec_push(&r->findings, f);
     }
@@ -175,19 +175,19 @@ static void analyze(const ChkJob *job, ChkFileResult *r) {
     r->analysis = an_analyze(r->parse, &ao);
 
     // The line index only when something needs lines (most files are clean).
-    ChkSuppressions sup;
-    chk_suppress_init(&sup);
-    bool directives = chk_suppress_may_have_directives(r->src, r->len);
+    AnSuppressions sup;
+    an_suppress_init(&sup);
+    bool directives = an_suppress_may_have_directives(r->src, r->len);
     if (directives || r->parse->diags.v.len || r->analysis->diags.v.len) {
         och_line_index_init(&r->lines, r->src, r->len);
         r->have_lines = true;
     }
-    if (directives) chk_suppress_scan(&sup, r->parse, &r->lines);
+    if (directives) an_suppress_scan(&sup, r->parse, &r->lines);
     add_diags(r, &r->parse->diags, NULL, job->config, &sup);
     uint32_t mid = r->findings.len;
     add_diags(r, &r->analysis->diags, r->analysis->fixes, job->config, &sup);
     merge_runs(r, 0, mid);
-    chk_suppress_free(&sup);
+    an_suppress_free(&sup);
 }
 
 // One version of the text with what was found in it: a fix pass replaces

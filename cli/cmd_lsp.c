@@ -1,6 +1,7 @@
 // `ochre lsp`: wires the language server to stdin/stdout, and gives it the
-// goal of each file the way `ochre check` decides it (the nearest ochre.json
-// `sourceType`, else the nearest package.json `type`).
+// goal and the lint settings of each file the way `ochre check` decides
+// them (the nearest ochre.json, else the nearest package.json `type` for
+// the goal and the default rules for lint).
 #include "cmd_lsp.h"
 
 #include <signal.h>
@@ -49,6 +50,38 @@ static bool goal_for(void *ctx, const char *path, PsGoal *goal) {
     return known;
 }
 
+// Lint settings (LspLintFn): the nearest ochre.json as `ochre check` reads
+// it. The finder caches configurations per directory for the server's
+// lifetime, so the options' pointers stay valid; a saved ochre.json resets
+// it (LspLintResetFn).
+typedef struct LintSettings {
+    ChkConfigFinder finder;
+    bool ready;
+} LintSettings;
+
+static void lint_for(void *ctx, const char *path, AnOptions *opts) {
+    LintSettings *ls = ctx;
+    if (!ls->ready) {
+        chk_config_finder_init(&ls->finder, NULL, "/");
+        ls->ready = true;
+    }
+    const ChkConfig *cfg = NULL;
+    if (path) {
+        char *dir = chk_path_dirname(path);
+        char *abs = chk_path_absolute(dir, "/");
+        cfg = chk_config_for_dir(&ls->finder, abs);
+        och_free(abs);
+        och_free(dir);
+    }
+    chk_config_analyzer_options(cfg, opts);
+}
+
+static void lint_reset(void *ctx) {
+    LintSettings *ls = ctx;
+    if (ls->ready) chk_config_finder_free(&ls->finder);
+    ls->ready = false;
+}
+
 int ochre_cmd_lsp(int argc, char **argv) {
     FILE *trace = NULL;
     for (int i = 1; i < argc; i++) {
@@ -79,9 +112,14 @@ int ochre_cmd_lsp(int argc, char **argv) {
     opts.trace = trace;
     opts.goal_fn = goal_for;
     opts.version = OCHRE_VERSION;
+    LintSettings lint = {0};
+    opts.lint_fn = lint_for;
+    opts.lint_reset_fn = lint_reset;
+    opts.lint_ctx = &lint;
     LspServer *server = lsp_server_new(&opts);
     int status = lsp_server_run(server);
     lsp_server_free(server);
+    lint_reset(&lint);
     if (trace) fclose(trace);
     return status;
 }

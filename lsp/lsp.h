@@ -19,6 +19,7 @@
 
 #include <stdio.h>
 
+#include "analyzer.h"
 #include "parser.h"
 
 // Decides the goal of a file opened by the editor. path is the decoded
@@ -28,6 +29,16 @@
 // module for `.mjs`). Called on the server thread only.
 typedef bool (*LspGoalFn)(void *ctx, const char *path, PsGoal *goal);
 
+// Lint settings of a file the way `ochre check` finds them (the nearest
+// ochre.json; defaults without one): fills the lint part of opts (lint on,
+// rule levels and options, environments, globals). The pointers it stores
+// must stay valid until the next lint_reset_fn call. path is NULL for
+// documents that are not files. Called on the server thread only.
+typedef void (*LspLintFn)(void *ctx, const char *path, AnOptions *opts);
+// An ochre.json was saved: forget cached configurations (the server then
+// asks lint_fn again for every open document).
+typedef void (*LspLintResetFn)(void *ctx);
+
 typedef struct LspServerOptions {
     int in_fd;           // messages from the client (borrowed; not closed)
     int out_fd;          // messages to the client (borrowed; not closed)
@@ -35,6 +46,9 @@ typedef struct LspServerOptions {
     LspGoalFn goal_fn;   // may be NULL: then only the extension decides
     void *goal_ctx;
     const char *version; // serverInfo.version (borrowed; may be NULL)
+    LspLintFn lint_fn;   // may be NULL: diagnostics without lint findings
+    LspLintResetFn lint_reset_fn;  // may be NULL
+    void *lint_ctx;
 } LspServerOptions;
 
 typedef struct LspServer LspServer;

@@ -39,21 +39,44 @@ json_t *lsp_diag_json(LspServer *s, LspDoc *doc, const OchDiag *d) {
     return j;
 }
 
-// Both lists in source order, merged, at most LSP_MAX_DIAGNOSTICS.
+// Both lists in source order, merged, at most LSP_MAX_DIAGNOSTICS. Without
+// an analysis of the current text (a staged document's syntax-first
+// publish), the last analysis' findings moved through the edits since.
 static json_t *diagnostics_of(LspServer *s, LspDoc *doc) {
     json_t *arr = json_array();
-    const OchDiagList *a = &doc->parse->diags, *b = &doc->an->diags;
+    OchArena arena;
+    och_arena_init(&arena);
+    OchDiagList moved = {0};
+    const OchDiagList *a = &doc->parse->diags, *b = &moved;
+    if (doc->an) b = &doc->an->diags;
+    else lsp_doc_prev_diags(doc, &moved, &arena);
     uint32_t i = 0, k = 0, n = 0;
     while ((i < a->v.len || k < b->v.len) && n < LSP_MAX_DIAGNOSTICS) {
         const OchDiag *d;
-        if (k >= b->v.len || (i < a->v.len && a->v.items[i].span.start <= b->v.items[k].span.start))
+        if (k >= b->v.len || (i < a->v.len && a->v.items[i].span.start <= b->v.items[k].span.start)) {
             d = &a->v.items[i++];
-        else
+        } else {
             d = &b->v.items[k++];
+            // (moved findings were filtered when they were kept)
+            if (doc->an && lsp_doc_suppressed(doc, d)) continue;
+        }
         json_array_append_new(arr, lsp_diag_json(s, doc, d));
         n++;
     }
+    och_diag_list_free(&moved);
+    och_arena_free(&arena);
     return arr;
+}
+
+// Publishes what the document has: the full diagnostics when it is
+// analyzed, else (lsp_doc_parse only) the syntax-first set.
+void lsp_diag_publish_current(LspServer *s, LspDoc *doc) {
+    json_t *p = json_object();
+    json_object_set_new(p, "uri", json_string(doc->uri));
+    json_object_set_new(p, "version", json_integer(doc->version));
+    json_object_set_new(p, "diagnostics", diagnostics_of(s, doc));
+    doc->published_version = doc->version;
+    lsp_send_notification(s, "textDocument/publishDiagnostics", p);
 }
 
 void lsp_diag_publish(LspServer *s, LspDoc *doc) {

@@ -19,6 +19,12 @@
 #define LSP_MAX_DIAGNOSTICS 1000u       // diagnostics published per document
 #define LSP_EDIT_LOG_MAX 256u           // edits remembered for an incremental reparse
 #define LSP_TRIM_SIZE (4u << 20)        // documents from this size trigger malloc_trim
+// Documents from this size publish their diagnostics in two stages: the
+// syntax errors of each version at once (with the last analysis' findings
+// moved through the edits since), then the analysis' own when the server
+// is idle (cancelled by the next message). Smaller ones are analyzed at
+// once: a full analysis costs less than a frame.
+#define LSP_STAGED_SIZE (1u << 20)
 #define LSP_DISK_CACHE 8u               // analyzed files from disk kept for navigation
 
 // JSON-RPC and LSP error codes.
@@ -233,6 +239,16 @@ typedef struct LspDoc {
     bool stale;
     OCH_VEC(LspEdit) edits;
     bool edits_overflow;  // more than LSP_EDIT_LOG_MAX edits: reparse fully
+    AnOptions an_opts;    // analysis options: lint settings from LspServerOptions.lint_fn
+    AnSuppressions sup;   // suppression comments of the analyzed text (lint findings)
+    char *pending_src;    // old bytes the unsettled parse still borrows (owned; see lsp_doc_parse)
+    // Staged documents (LSP_STAGED_SIZE): the findings of the last completed
+    // analysis (copies in prev_arena) and the edits made since.
+    OchArena prev_arena;
+    OchDiagList prev_diags;
+    OCH_VEC(LspEdit) prev_edits;
+    bool prev_valid;      // prev_diags + prev_edits describe the current text
+    bool analysis_pending; // staged: the current version's analysis is not yet published
     bool publish_pending; // diagnostics of the current version not yet pushed
     int64_t published_version;  // -1 before the first publish
     uint64_t result_id;   // changes with every content change (pull diagnostics resultId)
@@ -262,6 +278,18 @@ OchStatus lsp_doc_replace(LspDoc *doc, uint32_t start, uint32_t end, const char 
 OchStatus lsp_doc_set_text(LspDoc *doc, const char *s, size_t n) OCH_MUST_CHECK;
 // Makes doc->parse and doc->an describe the current text (no-op when fresh).
 void lsp_doc_analyze(LspDoc *doc);
+// Makes doc->parse describe the current text; doc->an is NULL afterwards
+// unless it was fresh. The tree may keep positions pending (parser.h
+// ps_parse_settle): only its diagnostics may be read until lsp_doc_analyze.
+void lsp_doc_parse(LspDoc *doc);
+// lsp_doc_analyze that gives up (false, doc->an NULL) as soon as
+// cancel(ctx) returns true.
+bool lsp_doc_analyze_cancellable(LspDoc *doc, bool (*cancel)(void *), void *ctx);
+// Staged documents: the last analysis' diagnostics moved to the current
+// text (those inside edited ranges dropped), into out (strings in arena).
+void lsp_doc_prev_diags(const LspDoc *doc, OchDiagList *out, OchArena *arena);
+// True when a finding of doc->an is hidden by a suppression comment.
+bool lsp_doc_suppressed(const LspDoc *doc, const OchDiag *d);
 
 // ---------------------------------------------------------------------------
 // The server (lsp_server.c).
@@ -280,6 +308,8 @@ struct LspServer {
     pthread_mutex_t out_lock;
     bool out_dead;               // writing failed (client gone)
     OCH_VEC(char *) pending;     // URIs whose diagnostics wait to be published
+    bool no_lint;                // initializationOptions.lint === false
+    OCH_VEC(char *) analyses;    // URIs of staged documents whose analysis waits for idle time
     uint64_t next_result_id;
     bool trim_memory;            // a large document was worked on: return freed memory
     OCH_VEC(char *) roots;       // workspace folder paths (initialize), owned
@@ -341,7 +371,13 @@ json_t *lsp_json_range(LspServer *s, LspDoc *doc, uint32_t start, uint32_t end);
 
 // ---------------------------------------------------------------------------
 // Features. Request handlers fill a reply; params are borrowed.
+// Lint settings changed (a saved ochre.json): re-reads them for every open
+// document and publishes again.
+void lsp_settings_changed(LspServer *s);
 void lsp_diag_publish(LspServer *s, LspDoc *doc);
+// Publishes without analyzing: the syntax-first set of a staged document
+// that is only parsed (lsp_doc_parse), else the full set.
+void lsp_diag_publish_current(LspServer *s, LspDoc *doc);
 // The LSP Diagnostic object of one diagnostic of doc.
 json_t *lsp_diag_json(LspServer *s, LspDoc *doc, const OchDiag *d);
 void lsp_diag_pull(LspServer *s, json_t *params, LspReply *r);

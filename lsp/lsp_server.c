@@ -159,13 +159,46 @@ static void flush_pending(LspServer *s, bool careful) {
         }
         if (doc && doc->publish_pending) {
             doc->publish_pending = false;
-            lsp_doc_analyze(doc);
-            lsp_diag_publish(s, doc);
+            if (doc->text.len >= LSP_STAGED_SIZE) {
+                // Syntax first; the analysis follows when the server is idle.
+                lsp_doc_parse(doc);
+                lsp_diag_publish_current(s, doc);
+                if (!doc->an && !doc->analysis_pending) {
+                    doc->analysis_pending = true;
+                    och_vec_push(&s->analyses, och_strndup(doc->uri, strlen(doc->uri)));
+                }
+            } else {
+                lsp_doc_analyze(doc);
+                lsp_diag_publish(s, doc);
+            }
             if (doc->text.len > LSP_TRIM_SIZE) s->trim_memory = true;
         }
         och_free(uri);
     }
     s->pending.len = w;
+}
+
+static bool input_waiting(void *queue) { return !lsp_queue_empty(queue); }
+
+// Idle time: analyzes the staged documents whose analysis is behind and
+// publishes their full diagnostics. Each analysis stops as soon as a message
+// arrives (it is retried at the next idle moment, on the newer text).
+static void run_analyses(LspServer *s) {
+    uint32_t w = 0, i = 0;
+    for (; i < s->analyses.len; i++) {
+        char *uri = s->analyses.items[i];
+        LspDoc *doc = lsp_docs_find(&s->docs, uri);
+        if (!doc || !doc->analysis_pending) {
+            och_free(uri);
+            continue;
+        }
+        if (!lsp_doc_analyze_cancellable(doc, input_waiting, &s->queue)) break;
+        doc->analysis_pending = false;
+        if (!doc->publish_pending) lsp_diag_publish_current(s, doc);
+        och_free(uri);
+    }
+    for (; i < s->analyses.len; i++) s->analyses.items[w++] = s->analyses.items[i];
+    s->analyses.len = w;
 }
 
 // Lifecycle ------------------------------------------------------------------------
@@ -235,6 +268,9 @@ static void on_initialize(LspServer *s, json_t *params, LspReply *r) {
     const char *mode = json_string_value(path_get(params, "initializationOptions", "diagnostics", NULL));
     s->push_diagnostics = !(mode && strcmp(mode, "pull") == 0);
     s->advertise_pull = !(mode && strcmp(mode, "push") == 0);
+    // initializationOptions.lint: false shows syntax and early errors only
+    // (for editors that run a separate linter).
+    s->no_lint = json_is_false(path_get(params, "initializationOptions", "lint", NULL));
 
     json_t *c = json_object();
     json_object_set_new(c, "positionEncoding", json_string(s->enc == LSP_ENC_UTF8 ? "utf-8" : "utf-16"));
@@ -291,6 +327,13 @@ static bool supported_language(const char *id) {
     return false;
 }
 
+// Analysis options of a document: lint settings from the embedder (the
+// nearest ochre.json for `ochre lsp`), else scope analysis and early errors.
+static void doc_settings(LspServer *s, LspDoc *doc) {
+    an_options_default(&doc->an_opts);
+    if (s->opts.lint_fn && !s->no_lint) s->opts.lint_fn(s->opts.lint_ctx, doc->path, &doc->an_opts);
+}
+
 static void on_did_open(LspServer *s, json_t *params, bool masked) {
     json_t *td = json_object_get(params, "textDocument");
     json_t *uri = json_object_get(td, "uri"), *text = json_object_get(td, "text");
@@ -320,6 +363,7 @@ static void on_did_open(LspServer *s, json_t *params, bool masked) {
         PsGoal g;
         if (s->opts.goal_fn(s->opts.goal_ctx, doc->path, &g)) doc->goal = g;
     }
+    doc_settings(s, doc);
     size_t len;
     char *owned;
     const char *t = text_of(text, masked, &len, &owned);
@@ -412,8 +456,31 @@ static void on_did_close(LspServer *s, json_t *params) {
 
 static void on_did_save(LspServer *s, json_t *params) {
     json_t *uri = json_object_get(json_object_get(params, "textDocument"), "uri");
-    if (!json_is_string(uri)) lsp_log(s, LSP_LOG_ERROR, "textDocument/didSave: needs textDocument.uri");
-    // The text is synchronised by didChange; nothing to do.
+    if (!json_is_string(uri)) {
+        lsp_log(s, LSP_LOG_ERROR, "textDocument/didSave: needs textDocument.uri");
+        return;
+    }
+    // The text is synchronised by didChange. A saved ochre.json changes the
+    // lint settings of the documents under it: ask again for every one.
+    const char *u = json_string_value(uri);
+    size_t n = strlen(u);
+    if (n < 11 || strcmp(u + n - 11, "/ochre.json") != 0) return;
+    lsp_settings_changed(s);
+}
+
+void lsp_settings_changed(LspServer *s) {
+    if (s->opts.lint_reset_fn) s->opts.lint_reset_fn(s->opts.lint_ctx);
+    for (uint32_t b = 0; b < s->docs.nbuckets; b++) {
+        for (LspDoc *doc = s->docs.buckets[b]; doc; doc = doc->next_in_bucket) {
+            doc_settings(s, doc);
+            an_result_free(doc->an);
+            doc->an = NULL;
+            doc->an_lint = false;
+            doc->prev_valid = false;
+            doc->result_id = ++s->next_result_id;
+            schedule_publish(s, doc);
+        }
+    }
 }
 
 // Dispatch ---------------------------------------------------------------------------
@@ -595,6 +662,7 @@ int lsp_server_run(LspServer *s) {
                 since_flush = 0;
             }
         }
+        if (s->analyses.len && !s->pending.len && lsp_queue_empty(&s->queue)) run_analyses(s);
         // Trees and replies of large documents leave large free blocks that
         // glibc keeps; hand them back while idle.
         if (s->trim_memory && lsp_queue_empty(&s->queue)) {
@@ -611,6 +679,8 @@ void lsp_server_free(LspServer *s) {
     lsp_docs_free(&s->docs);
     for (uint32_t i = 0; i < s->pending.len; i++) och_free(s->pending.items[i]);
     och_vec_free(&s->pending);
+    for (uint32_t i = 0; i < s->analyses.len; i++) och_free(s->analyses.items[i]);
+    och_vec_free(&s->analyses);
     for (uint32_t i = 0; i < s->roots.len; i++) och_free(s->roots.items[i]);
     och_vec_free(&s->roots);
     lsp_actions_free(s);

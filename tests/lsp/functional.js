@@ -18,6 +18,11 @@ class Client extends lsp.Client {
         super(...args);
         started.push(this);
     }
+    // Lint findings are off unless a test asks for them (initializationOptions
+    // lint: true): the other tests check syntax, scopes and navigation.
+    initialize(capabilities, initializationOptions = {}) {
+        return super.initialize(capabilities, { lint: false, ...initializationOptions });
+    }
 }
 
 const tests = [];
@@ -182,6 +187,67 @@ T('didChange: incremental edits, versions, fix clears diagnostics', async () => 
     c.notify('textDocument/didChange', { textDocument: { uri, version: 6 }, contentChanges: [
         { range: { start: { line: 0, character: 1 }, end: { line: 2, character: 0 } }, text: ' +\r\n(' }] });
     eq((await c.diagnostics(uri, 6)).params.diagnostics.map((x) => [x.code, R(x.range)]), [['E0102', '1:2-1:2']], 'v6: a +\\r\\n(c');
+});
+
+T('didChange: large documents publish syntax errors first, then the analysis', async () => {
+    const c = await srv();
+    const uri = 'file:///f/large.js';
+    const filler = [];
+    for (let i = 0; filler.length * 40 < 1.2e6; i++) filler.push(`function f${i}(a) { return a + ${i}; }`);
+    open(c, uri, 'let a = 1;\nlet a = 2;\n' + filler.join('\n') + '\n', 1);
+    const pub = (v, pred) => c.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri &&
+        m.params.version === v && pred(m.params.diagnostics), 20000);
+    const codes = (d) => d.params.diagnostics.map((x) => [x.code, R(x.range)]);
+    // Version 1: the analysis' redeclaration error arrives (after an empty syntax-only set).
+    eq(codes(await pub(1, (d) => d.length > 0)), [['E0500', '1:4-1:5']], 'v1 analyzed');
+    // An edit far below breaks the syntax: the first publish of v2 already
+    // carries the redeclaration (from the last analysis) and the new error.
+    let from = c.messages.length;
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [
+        { range: { start: { line: 1000, character: 0 }, end: { line: 1000, character: 0 } }, text: '((' }] });
+    const first2 = await c.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.version === 2, 20000, from);
+    eq(first2.params.diagnostics.map((x) => x.code), ['E0500', 'E0102'], 'v2 syntax-first set');
+    // A line inserted at the top moves the remembered finding down.
+    from = c.messages.length;
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// top\n' }] });
+    const first3 = await c.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.version === 3, 20000, from);
+    eq(codes(first3)[0], ['E0500', '2:4-2:5'], 'v3 moved finding');
+    // Editing inside the finding's range drops it until the analysis is back.
+    from = c.messages.length;
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [
+        { range: { start: { line: 2, character: 4 }, end: { line: 2, character: 5 } }, text: 'b' }] });
+    const first4 = await c.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.version === 4, 20000, from);
+    eq(first4.params.diagnostics.map((x) => x.code), ['E0102'], 'v4 edited finding dropped');
+    // The analysis of v4 confirms: no redeclaration any more.
+    await c.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.version === 4 && m !== first4, 20000, from);
+    const last = c.messages.filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri).pop();
+    eq(last.params.diagnostics.map((x) => x.code), ['E0102'], 'v4 analyzed');
+});
+
+T('publishDiagnostics: lint findings follow ochre.json and suppression comments', async () => {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'ochre-lsp-lint-'));
+    fs.writeFileSync(path.join(dir, 'ochre.json'), JSON.stringify({ rules: { 'no-unused-vars': 'warn' } }));
+    const file = path.join(dir, 'a.js');
+    const uri = 'file://' + file;
+    const c = new Client();
+    await c.initialize(CAPS, { lint: true });
+    const text = 'var unused = 1;\nvar hidden = 2; // eslint-disable-line no-unused-vars\nnotDeclared();\n';
+    fs.writeFileSync(file, text);
+    open(c, uri, text);
+    const d = await c.diagnostics(uri, 1);
+    eq(d.params.diagnostics.map((x) => [x.code, R(x.range), x.severity]), [
+        ['W1002', '0:4-0:10', 2],   // warn per ochre.json
+        ['W1001', '2:0-2:11', 1],   // no-undef: recommended, error
+    ], 'configured levels, suppressed line left out');
+    // A saved ochre.json applies to the open documents at once.
+    fs.writeFileSync(path.join(dir, 'ochre.json'), JSON.stringify({ rules: { 'no-unused-vars': 'off', 'no-undef': 'warn' } }));
+    const from = c.messages.length;
+    c.notify('textDocument/didSave', { textDocument: { uri: 'file://' + path.join(dir, 'ochre.json') } });
+    const d2 = await c.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri, 5000, from);
+    eq(d2.params.diagnostics.map((x) => [x.code, x.severity]), [['W1001', 2]], 'new settings');
+    await c.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
 });
 
 T('didChange: a burst publishes only the last version', async () => {

@@ -13,7 +13,15 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { Client, frame } = require('./lsp_client');
+const lspClient = require('./lsp_client');
+const { frame } = lspClient;
+// These cases check framing, protocol errors and syntax diagnostics: lint
+// findings stay off (initializationOptions lint: false).
+class Client extends lspClient.Client {
+    initialize(capabilities, initializationOptions = {}) {
+        return super.initialize(capabilities, { lint: false, ...initializationOptions });
+    }
+}
 
 const cases = [];
 // fn(client) on the shared, initialized server; own: fn() with its own server.

@@ -35,7 +35,7 @@ local ok, err = pcall(function()
     name = 'ochre',
     cmd = { ochre, 'lsp' },
     root_dir = vim.fn.fnamemodify(file, ':h'),
-    init_options = { diagnostics = 'push' },
+    init_options = { diagnostics = 'push', lint = false },
   })
   check(client_id ~= nil, 'client started')
   vim.lsp.buf_attach_client(buf, client_id)

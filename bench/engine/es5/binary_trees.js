@@ -4,7 +4,7 @@ var out = typeof console !== 'undefined' && console.log ? function (s) { console
 function Node(l, r) { this.left = l; this.right = r; }
 function make(d) { return d === 0 ? new Node(null, null) : new Node(make(d - 1), make(d - 1)); }
 function check(t) { return t.left === null ? 1 : 1 + check(t.left) + check(t.right); }
-var maxDepth = 11, total = 0;
+var maxDepth = 14, total = 0;
 var longLived = make(maxDepth);
 for (var d = 4; d <= maxDepth; d += 2) {
     var iters = 1 << (maxDepth - d + 4), c = 0;

@@ -6,7 +6,7 @@ function adder(k) { return function (x) { return x + k; }; }
 function compose(f, g) { return function (x) { return f(g(x)); }; }
 function each(n, fn) { for (var i = 0; i < n; i++) fn(i); }
 var total = 0;
-for (var round = 0; round < 200; round++) {
+for (var round = 0; round < 1600; round++) {
     var c = counter(round), f = compose(adder(round & 15), adder(3));
     each(1000, function (i) { total = (total + f(c(i & 7))) % 1000000007; });
 }

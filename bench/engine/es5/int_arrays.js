@@ -40,6 +40,6 @@ function fannkuch(n) {
     }
 }
 var primes = 0;
-for (var rep = 0; rep < 2; rep++) primes += sieve(200000);
-var f = fannkuch(8);
+for (var rep = 0; rep < 12; rep++) primes += sieve(200000);
+var f = fannkuch(9);
 out('int_arrays ' + primes + ' ' + f[0] + ' ' + f[1]);

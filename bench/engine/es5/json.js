@@ -6,7 +6,7 @@ for (var i = 0; i < 400; i++) {
         nested: { ok: i % 2 === 0, depth: [i, i + 1, { k: 'v' + i }] }, note: i % 3 ? null : 'quote " and \\ backslash' });
 }
 var total = 0, len = 0;
-for (var round = 0; round < 30; round++) {
+for (var round = 0; round < 120; round++) {
     var text = JSON.stringify(records);
     len += text.length;
     var back = JSON.parse(text);

@@ -47,5 +47,5 @@ function energy() {
     return e;
 }
 var e0 = energy();
-for (var s = 0; s < 20000; s++) advance(0.01);
+for (var s = 0; s < 160000; s++) advance(0.01);
 out('nbody ' + e0.toFixed(9) + ' ' + energy().toFixed(9));

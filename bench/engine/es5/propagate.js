@@ -70,7 +70,7 @@ Sheet.prototype.recompute = function () {
 
 var sheet = new Sheet(2000);
 var work = sheet.recompute(), check = 0;
-for (var step = 0; step < 100; step++) {
+for (var step = 0; step < 800; step++) {
     sheet.set(step % 20, (step * 7) % 101);
     work += sheet.recompute();
     check = (check * 31 + sheet.cells[1999].value + sheet.cells[1000].value) % 1000000007;

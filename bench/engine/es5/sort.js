@@ -4,7 +4,7 @@ var out = typeof console !== 'undefined' && console.log ? function (s) { console
 var seed = 99;
 function rnd(m) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % m; }
 var check = 0;
-for (var round = 0; round < 4; round++) {
+for (var round = 0; round < 32; round++) {
     var recs = [];
     for (var i = 0; i < 5000; i++) recs.push({ group: rnd(20), score: rnd(1000), id: i });
     recs.sort(function (a, b) { return a.group - b.group || b.score - a.score || a.id - b.id; });

@@ -3,7 +3,7 @@
 var out = typeof console !== 'undefined' && console.log ? function (s) { console.log(s); } : print;
 var words = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa'];
 var h = 0, lens = 0;
-for (var round = 0; round < 30; round++) {
+for (var round = 0; round < 240; round++) {
     var s = '';
     for (var i = 0; i < 2000; i++) s += words[(i * 7 + round) % words.length] + (i % 10 === 9 ? '\n' : ' ');
     var lines = s.split('\n');

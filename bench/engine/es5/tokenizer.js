@@ -39,5 +39,5 @@ function tokenize(text, counts) {
     }
 }
 var counts = { keyword: 0, ident: 0, number: 0, string: 0, punct: 0, comment: 0, total: 0 };
-for (var r = 0; r < 4; r++) tokenize(src, counts);
+for (var r = 0; r < 24; r++) tokenize(src, counts);
 out('tokenizer ' + counts.total + ' ' + counts.keyword + ' ' + counts.ident + ' ' + counts.number + ' ' + counts.string + ' ' + counts.punct + ' ' + counts.comment);

@@ -9,7 +9,7 @@ if (typeof Float64Array === 'undefined' || typeof Int32Array === 'undefined') {
     for (var i = 0; i < n; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; src[i] = (seed % 1000) / 10; }
     var kernel = new Float64Array([0.0625, 0.25, 0.375, 0.25, 0.0625]);
     var sum = 0;
-    for (var pass = 0; pass < 5; pass++) {
+    for (var pass = 0; pass < 40; pass++) {
         for (i = 2; i < n - 2; i++) {
             var acc = 0;
             for (var k = 0; k < 5; k++) acc += src[i + k - 2] * kernel[k];

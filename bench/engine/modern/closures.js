@@ -6,7 +6,7 @@ const adder = (k) => (x) => x + k;
 const compose = (f, g) => (x) => f(g(x));
 const each = (n, fn) => { for (let i = 0; i < n; i++) fn(i); };
 let total = 0;
-for (let round = 0; round < 200; round++) {
+for (let round = 0; round < 1600; round++) {
     const c = counter(round), f = compose(adder(round & 15), adder(3));
     each(1000, (i) => { total = (total + f(c(i & 7))) % 1000000007; });
 }

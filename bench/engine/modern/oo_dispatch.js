@@ -28,7 +28,7 @@ for (let i = 0; i < 300; i++) {
     shapes.push(k === 0 ? new Rect(i, i % 7 + 1, i % 5 + 2) : k === 1 ? new Square(i, i % 9 + 1) : new Tri(i, i % 11 + 2, i % 4 + 2));
 }
 let sum = 0, names = 0;
-for (let round = 0; round < 600; round++) {
+for (let round = 0; round < 4800; round++) {
     for (let j = 0; j < shapes.length; j++) {
         const s = shapes[j];
         sum = (sum + s.scaled(round & 3) + s.area()) % 1000000007;

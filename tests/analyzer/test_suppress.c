@@ -1,13 +1,13 @@
-// Unit tests of suppression comments (cli/check_suppress.c).
+// Unit tests of suppression comments (analyzer/suppress.c).
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "check_suppress.h"
+#include "analyzer.h"
 
 typedef struct Scan {
     PsParse *parse;
     OchLineIndex lines;
-    ChkSuppressions sup;
+    AnSuppressions sup;
     char *src;
 } Scan;
 
@@ -20,12 +20,12 @@ static void scan(Scan *s, const char *text, bool jsx) {
     o.goal = PS_GOAL_MODULE;
     s->parse = ps_parse(s->src, strlen(text), &o);
     och_line_index_init(&s->lines, s->src, (uint32_t)strlen(text));
-    chk_suppress_init(&s->sup);
-    chk_suppress_scan(&s->sup, s->parse, &s->lines);
+    an_suppress_init(&s->sup);
+    an_suppress_scan(&s->sup, s->parse, &s->lines);
 }
 
 static void scan_free(Scan *s) {
-    chk_suppress_free(&s->sup);
+    an_suppress_free(&s->sup);
     och_line_index_free(&s->lines);
     ps_parse_free(s->parse);
     och_free(s->src);
@@ -34,7 +34,7 @@ static void scan_free(Scan *s) {
 // Is a finding of `rule` at the start of 0-based line `line` hidden?
 static bool hidden(const Scan *s, const char *rule, uint32_t line) {
     uint32_t off = s->lines.line_starts[line];
-    return chk_suppress_hides(&s->sup, rule, "W1000", off, line);
+    return an_suppress_hides(&s->sup, rule, "W1000", off, line);
 }
 
 Test(suppress, ochre_ignore_next_line_all_rules) {
@@ -42,7 +42,7 @@ Test(suppress, ochre_ignore_next_line_all_rules) {
     scan(&s, "// ochre-ignore-next-line\nx;\ny;\n", false);
     cr_expect(hidden(&s, "no-undef", 1));
     cr_expect(!hidden(&s, "no-undef", 2));
-    cr_expect(!chk_suppress_hides(&s.sup, NULL, "E0102", 3, 1), "syntax errors are never hidden");
+    cr_expect(!an_suppress_hides(&s.sup, NULL, "E0102", 3, 1), "syntax errors are never hidden");
     scan_free(&s);
 }
 
@@ -130,19 +130,19 @@ Test(suppress, jsx_text_is_not_a_comment) {
 }
 
 Test(suppress, word_must_stand_alone) {
-    ChkSuppressions sup;
-    chk_suppress_init(&sup);
-    cr_expect(!chk_suppress_add_comment(&sup, " eslint-disabled", 16, true, 0, 0, 0));
-    cr_expect(!chk_suppress_add_comment(&sup, " see eslint-disable", 19, true, 0, 0, 0));
-    cr_expect(chk_suppress_add_comment(&sup, " eslint-disable", 15, true, 0, 0, 0));
-    chk_suppress_free(&sup);
+    AnSuppressions sup;
+    an_suppress_init(&sup);
+    cr_expect(!an_suppress_add_comment(&sup, " eslint-disabled", 16, true, 0, 0, 0));
+    cr_expect(!an_suppress_add_comment(&sup, " see eslint-disable", 19, true, 0, 0, 0));
+    cr_expect(an_suppress_add_comment(&sup, " eslint-disable", 15, true, 0, 0, 0));
+    an_suppress_free(&sup);
 }
 
 Test(suppress, multiline_disable_line_is_ignored) {
-    ChkSuppressions sup;
-    chk_suppress_init(&sup);
-    cr_expect(!chk_suppress_add_comment(&sup, " eslint-disable-line\n", 21, true, 0, 0, 1));
-    chk_suppress_free(&sup);
+    AnSuppressions sup;
+    an_suppress_init(&sup);
+    cr_expect(!an_suppress_add_comment(&sup, " eslint-disable-line\n", 21, true, 0, 0, 1));
+    an_suppress_free(&sup);
 }
 
 Test(suppress, directive_words_inside_another_comment_do_not_count) {

@@ -1,15 +1,15 @@
-// Suppression comments (see check_suppress.h).
-#include "check_suppress.h"
+// Suppression comments of lint findings (analyzer.h, "Inline suppressions").
+#include "analyzer.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-void chk_suppress_init(ChkSuppressions *self) {
+void an_suppress_init(AnSuppressions *self) {
     memset(self, 0, sizeof *self);
     och_arena_init(&self->arena);
 }
 
-void chk_suppress_free(ChkSuppressions *self) {
+void an_suppress_free(AnSuppressions *self) {
     och_vec_free(&self->v);
     och_arena_free(&self->arena);
 }
@@ -19,20 +19,20 @@ static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c ==
 // Directive words, longest first so that a prefix never wins.
 static const struct {
     const char *word;
-    ChkDirectiveKind kind;
+    AnDirectiveKind kind;
     bool line_comment_ok;  // ESLint honours disable/enable only in block comments
-    int line_delta;        // CHK_DIR_LINE: 0 this line, 1 the next one
+    int line_delta;        // AN_DIR_LINE: 0 this line, 1 the next one
     bool commas;           // rules separated by commas (ESLint) or also spaces
 } words[] = {
-    {"eslint-disable-next-line", CHK_DIR_LINE, true, 1, true},
-    {"eslint-disable-line", CHK_DIR_LINE, true, 0, true},
-    {"eslint-disable", CHK_DIR_DISABLE, false, 0, true},
-    {"eslint-enable", CHK_DIR_ENABLE, false, 0, true},
-    {"ochre-ignore-next-line", CHK_DIR_LINE, true, 1, false},
-    {"ochre-ignore-file", CHK_DIR_FILE, true, 0, false},
+    {"eslint-disable-next-line", AN_DIR_LINE, true, 1, true},
+    {"eslint-disable-line", AN_DIR_LINE, true, 0, true},
+    {"eslint-disable", AN_DIR_DISABLE, false, 0, true},
+    {"eslint-enable", AN_DIR_ENABLE, false, 0, true},
+    {"ochre-ignore-next-line", AN_DIR_LINE, true, 1, false},
+    {"ochre-ignore-file", AN_DIR_FILE, true, 0, false},
 };
 
-bool chk_suppress_add_comment(ChkSuppressions *self, const char *body, size_t n, bool block,
+bool an_suppress_add_comment(AnSuppressions *self, const char *body, size_t n, bool block,
                               uint32_t offset, uint32_t start_line, uint32_t end_line) {
     size_t i = 0;
     while (i < n && is_space(body[i])) i++;
@@ -45,9 +45,9 @@ bool chk_suppress_add_comment(ChkSuppressions *self, const char *body, size_t n,
     }
     if (w == sizeof words / sizeof words[0]) return false;
     if (!block && !words[w].line_comment_ok) return false;
-    ChkDirectiveKind kind = words[w].kind;
+    AnDirectiveKind kind = words[w].kind;
     // eslint-disable-line must sit on one line (ESLint rejects it otherwise).
-    if (kind == CHK_DIR_LINE && words[w].line_delta == 0 && start_line != end_line) return false;
+    if (kind == AN_DIR_LINE && words[w].line_delta == 0 && start_line != end_line) return false;
 
     // Rules: up to a ` -- description`.
     size_t p = strlen(words[w].word), end = len;
@@ -67,37 +67,37 @@ bool chk_suppress_add_comment(ChkSuppressions *self, const char *body, size_t n,
         if (r > p) och_vec_push(&rules, och_arena_strndup(&self->arena, s + p, r - p));
         p = q;
     }
-    ChkDirective d = {kind, offset, 0, NULL, rules.len};
-    if (kind == CHK_DIR_LINE) d.line = words[w].line_delta ? end_line + 1 : start_line;
+    AnDirective d = {kind, offset, 0, NULL, rules.len};
+    if (kind == AN_DIR_LINE) d.line = words[w].line_delta ? end_line + 1 : start_line;
     if (rules.len) d.rules = och_arena_memdup(&self->arena, rules.items, rules.len * sizeof(char *));
     och_vec_free(&rules);
     och_vec_push(&self->v, d);
     return true;
 }
 
-static bool covers(const ChkDirective *d, const char *rule, const char *code) {
+static bool covers(const AnDirective *d, const char *rule, const char *code) {
     if (!d->nrules) return true;
     for (uint32_t i = 0; i < d->nrules; i++)
         if (strcmp(d->rules[i], rule) == 0 || (code && strcmp(d->rules[i], code) == 0)) return true;
     return false;
 }
 
-bool chk_suppress_hides(const ChkSuppressions *self, const char *rule, const char *code, uint32_t offset,
+bool an_suppress_hides(const AnSuppressions *self, const char *rule, const char *code, uint32_t offset,
                         uint32_t line) {
     if (!rule) return false;
     bool disabled = false;
     for (uint32_t i = 0; i < self->v.len; i++) {
-        const ChkDirective *d = &self->v.items[i];
+        const AnDirective *d = &self->v.items[i];
         if (!covers(d, rule, code)) continue;
         switch (d->kind) {
-        case CHK_DIR_FILE: return true;
-        case CHK_DIR_LINE:
+        case AN_DIR_FILE: return true;
+        case AN_DIR_LINE:
             if (d->line == line) return true;
             break;
-        case CHK_DIR_DISABLE:
+        case AN_DIR_DISABLE:
             if (d->offset < offset) disabled = true;
             break;
-        case CHK_DIR_ENABLE:
+        case AN_DIR_ENABLE:
             if (d->offset < offset) disabled = false;
             break;
         }
@@ -213,11 +213,11 @@ static int cmp_u32(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-bool chk_suppress_may_have_directives(const char *src, uint32_t len) {
+bool an_suppress_may_have_directives(const char *src, uint32_t len) {
     return memmem(src, len, "eslint-", 7) || memmem(src, len, "ochre-ignore", 12);
 }
 
-void chk_suppress_scan(ChkSuppressions *self, const PsParse *parse, const OchLineIndex *lines) {
+void an_suppress_scan(AnSuppressions *self, const PsParse *parse, const OchLineIndex *lines) {
     const char *s = parse->src;
     uint32_t n = parse->len;
     OffsetVec cand = {0};
@@ -239,7 +239,7 @@ void chk_suppress_scan(ChkSuppressions *self, const PsParse *parse, const OchLin
         last_comment = start;
         uint32_t l0 = och_line_index_lookup(lines, start, OCH_COL_BYTES).line;
         uint32_t l1 = och_line_index_lookup(lines, end ? end - 1 : 0, OCH_COL_BYTES).line;
-        chk_suppress_add_comment(self, s + body, body_end - body, block, start, l0, l1);
+        an_suppress_add_comment(self, s + body, body_end - body, block, start, l0, l1);
     }
     och_vec_free(&cand);
 }
