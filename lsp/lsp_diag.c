@@ -81,12 +81,7 @@ void lsp_diag_publish_current(LspServer *s, LspDoc *doc) {
 
 void lsp_diag_publish(LspServer *s, LspDoc *doc) {
     lsp_doc_analyze(doc);
-    json_t *p = json_object();
-    json_object_set_new(p, "uri", json_string(doc->uri));
-    json_object_set_new(p, "version", json_integer(doc->version));
-    json_object_set_new(p, "diagnostics", diagnostics_of(s, doc));
-    doc->published_version = doc->version;
-    lsp_send_notification(s, "textDocument/publishDiagnostics", p);
+    lsp_diag_publish_current(s, doc);
 }
 
 void lsp_diag_pull(LspServer *s, json_t *params, LspReply *r) {
