@@ -103,6 +103,18 @@ static int run_source(const char *name, const char *src, size_t len, RunOpts *o,
     }
     if (st == EN_STATUS_OK) st = en_run_jobs(cx);
     int rc = CLI_EXIT_OK;
+    // A module graph's evaluation promise: a rejection (after the jobs ran)
+    // is an uncaught exception; a top-level await that never settled ends
+    // the run like node does (exit status 13).
+    if (st == EN_STATUS_OK && eo.goal == EN_GOAL_MODULE) {
+        EnModuleState ms = en_module_main_state(cx);
+        if (ms == EN_MODULE_REJECTED) st = EN_STATUS_EXCEPTION;
+        else if (ms == EN_MODULE_PENDING) {
+            fflush(stdout);
+            fprintf(stderr, "Warning: Detected unsettled top-level await in %s\n", name);
+            rc = 13;
+        }
+    }
     if (st == EN_STATUS_SYNTAX_ERROR && render_syntax_error(name, src, len, eo.goal)) {
         en_exception_take(cx);
         rc = CLI_EXIT_ERRORS;

@@ -1,9 +1,34 @@
-// Async functions: the body runs as a generator frame (await compiles to
-// the Yield instruction); each await resolves the awaited value with
-// PromiseResolve and resumes the frame from native promise reactions
-// carrying (generator, result promise) in their slots.
+// Async functions: the body runs as a generator frame that suspends at
+// Await instructions; each await reacts to PromiseResolve(value) with
+// native reactions carrying (generator, result promise) in their slots,
+// which resume the frame (en_vm_generator_step). en_vm_await is shared
+// with async generators (builtins/bi_async_generator.c).
 #include "promise_int.h"
 #include "vm_int.h"
+
+bool en_vm_await(EnContext *cx, EnValue v, EnNativeFn on_ok, EnNativeFn on_err, EnValue gen,
+                 EnValue extra) {
+    EnHandleScope hs;
+    en_handle_scope_open(cx, &hs);
+    bool ok = false;
+    EnValue *hg = en_handle(cx, gen), *hx = en_handle(cx, extra);
+    EnValue pr = en_promise_resolve(cx, v);
+    if (pr == EN_EXCEPTION) goto done;
+    EnValue *hpr = en_handle(cx, pr);
+    EnObject *f = en_native_new(cx, on_ok, en_str_empty(cx), 1, EN_NATIVE_NOT_CTOR, 2);
+    if (!f) goto done;
+    *en_native_slot(f, 0) = *hg;
+    *en_native_slot(f, 1) = *hx;
+    EnValue *hf = en_handle(cx, en_object_value(f));
+    EnObject *rj = en_native_new(cx, on_err, en_str_empty(cx), 1, EN_NATIVE_NOT_CTOR, 2);
+    if (!rj) goto done;
+    *en_native_slot(rj, 0) = *hg;
+    *en_native_slot(rj, 1) = *hx;
+    ok = en_promise_then_native(cx, en_as_object(*hpr), *hf, en_object_value(rj));
+done:
+    en_handle_scope_close(&hs);
+    return ok;
+}
 
 static void async_step(EnContext *cx, EnValue gen, EnValue promise, int mode, EnValue v);
 
@@ -19,15 +44,6 @@ static EnValue on_rejected(EnContext *cx, const EnArgs *a) {
     return cx->terminating ? EN_EXCEPTION : EN_UNDEFINED;
 }
 
-static EnObject *reaction(EnContext *cx, EnNativeFn fn, EnValue gen, EnValue promise) {
-    EnValue *hg = en_handle(cx, gen), *hp = en_handle(cx, promise);
-    EnObject *f = en_native_new(cx, fn, en_str_empty(cx), 1, EN_NATIVE_NOT_CTOR, 2);
-    if (!f) return NULL;
-    *en_native_slot(f, 0) = *hg;
-    *en_native_slot(f, 1) = *hp;
-    return f;
-}
-
 // Runs the body until the next await or its end; settles the promise at
 // the end. Errors other than termination go to the promise.
 static void async_step(EnContext *cx, EnValue gen, EnValue promise, int mode, EnValue v) {
@@ -35,33 +51,22 @@ static void async_step(EnContext *cx, EnValue gen, EnValue promise, int mode, En
     en_handle_scope_open(cx, &hs);
     EnValue *hg = en_handle(cx, gen), *hp = en_handle(cx, promise);
     for (;;) {
-        bool done;
-        EnValue r = en_vm_generator_resume_raw(cx, *hg, mode, v, &done);
+        int stop;
+        EnValue r = en_vm_generator_step(cx, *hg, mode, v, &stop);
         if (r == EN_EXCEPTION) {
             if (cx->terminating) break;
             EnValue e = en_exception_take(cx);
             en_promise_reject_fn(cx, en_as_object(*hp), e);
             break;
         }
-        if (done) {
+        if (stop != EN_GEN_STOP_AWAIT) {
             en_promise_resolve_fn(cx, en_as_object(*hp), r);
             break;
         }
-        EnValue pr = en_promise_resolve(cx, r);
-        if (pr == EN_EXCEPTION) {
-            if (cx->terminating) break;
-            mode = EN_GEN_THROW;
-            v = en_exception_take(cx);
-            continue;  // resume the body with the error at the await
-        }
-        EnValue *hpr = en_handle(cx, pr);
-        EnObject *f = reaction(cx, on_fulfilled, *hg, *hp);
-        if (!f) break;
-        EnValue *hf = en_handle(cx, en_object_value(f));
-        EnObject *rj = reaction(cx, on_rejected, *hg, *hp);
-        if (!rj) break;
-        en_promise_then_native(cx, en_as_object(*hpr), *hf, en_object_value(rj));
-        break;
+        if (en_vm_await(cx, r, on_fulfilled, on_rejected, *hg, *hp)) break;
+        if (cx->terminating || !cx->has_exception) break;
+        mode = EN_GEN_THROW;
+        v = en_exception_take(cx);  // resume the body with the error at the await
     }
     en_handle_scope_close(&hs);
 }

@@ -77,13 +77,37 @@
     X(CreatePrivateName, "k")                                               \
     X(GetPrivate, "r") X(SetPrivate, "rr") X(DefinePrivate, "rr") X(HasPrivate, "r") \
     X(SuperCall, "rn") X(SuperCallSpread, "r") X(GetSuper, "k") X(GetSuperKeyed, "") \
+    X(SetSuper, "r")       /* super[R[r]] = acc (receiver this; acc preserved) */ \
+    X(SetHomeObject, "r")  /* object literal methods: acc closure's [[HomeObject]] = R[r] */ \
     X(GetTemplateObject, "fnk") /* per-site strings object: n quasis, cooked at k.., raw at k+n.. */ \
     X(CallElement, "r")    /* acc = acc.call(R[r]) (class element functions) */ \
     X(DefinePrivateMethod, "rrn") /* obj, key, kind 0 method 1 get 2 set; acc closure */ \
     X(SetFieldKeys, "r")   /* initializer closure (acc) keeps the computed keys array R[r] */ \
     X(LdaFieldKey, "n")    /* acc = computed field key n of the running initializer */ \
     X(Return, "") X(Throw, "") X(ThrowConst, "k") X(ThrowMsg, "nk")          \
-    X(Yield, "")           /* generators: suspend with acc; resumes with the sent value */ \
+    /* generators and async bodies (ADR 0008, addendum): each suspension  \
+       copies the frame into the generator's snapshot and returns to the  \
+       C resumer; the resumption kind (next/throw/return) is applied when \
+       the frame is copied back */                                       \
+    X(GenStart, "")        /* parameters bound: suspend to the call, which creates the generator */ \
+    X(Yield, "j")          /* suspend with acc; resumed: next -> acc = value; throw -> throws here; \
+                              return -> acc = value, jump j (the compiled return path) */ \
+    X(Await, "")           /* async bodies: suspend on acc; resumed with the value, or throws the reason */ \
+    X(YieldDelegate, "r")  /* yield* step: suspend with acc (sync: the inner result object, passed \
+                              through); resumed: acc = value, R[r] = kind 0 next 1 throw 2 return */ \
+    X(DelegateCall, "rj")  /* yield*: R[r] iterator, r+1 next, r+2 kind: acc = next/throw/return(acc); \
+                              return with no return method: jump j (acc kept); async throw with no \
+                              throw method: acc = return() result, kind 3 (closing) */ \
+    X(DelegateResult, "rjj") /* yield*: acc inner result (awaited when async): done -> acc = value, \
+                              jump j1 (next/throw) or j2 (return); else acc = result (sync) or value */ \
+    X(IterInit, "rn")      /* acc iterable -> r: iterator, r+1: next method, r+2: false (no array \
+                              fast mode); n = 1: GetIterator(async), sync ones wrapped */ \
+    X(AsyncIterNext, "r")  /* acc = R[r+1].call(R[r]) (for await: then Await, AsyncIterResult) */ \
+    X(AsyncIterResult, "rj") /* acc result: TypeError unless object; done -> R[r+2] = true, jump j; \
+                              else acc = value */ \
+    X(AsyncIterClose, "rnj") /* acc = R[r].return() (then Await, CheckObject); no return method -> jump j; \
+                              n = 1 (throw completion): errors jump j too, R[r+2] set */ \
+    X(CheckObject, "")     /* TypeError unless acc is an object */ \
     X(Debugger, "") X(Nop, "")
 
 typedef enum EnOpcode {
@@ -193,6 +217,8 @@ typedef struct EnFunctionTemplate {
     uint32_t positions_len;
     uint32_t calls;          // hotness: calls
     uint32_t backedges;      // hotness: loop back-edges
+    uint32_t src_start;      // toString text: 1 + start offset (methods: the MethodDefinition,
+    uint32_t src_end;        // class constructors: the class); 0: the node's own span
 } EnFunctionTemplate;
 
 static inline EnValue en_cell_value(const void *cell) { return en_ptr_value(EN_TAG_CELL, cell); }

@@ -5,6 +5,8 @@
 #include <stdio.h>
 
 #include "compiler_int.h"
+#include "interp_runtime_int.h"
+#include "scope_int.h"
 
 struct EnCompileRoots {
     struct EnCompileRoots *prev;
@@ -162,47 +164,107 @@ static bool map_get(Cg *cg, const AnBinding *b, uint32_t *reg) {
     return false;
 }
 
-static bool binding_in_env(const AnBinding *b) {
-    return (b->flags & AN_BF_CAPTURED) != 0 || b->kind == AN_BIND_PRIVATE;
+// --- the scope chain. Direct eval code continues into the scopes of its
+// call (scope_int.h): the root of its analysis is a GLOBAL scope without
+// parent whose EnEvalInfo names the caller's scope.
+
+static const EnEvalInfo *eval_root(const AnScope *s) {
+    if (s->parent || s->kind != AN_SCOPE_GLOBAL) return NULL;
+    return en_eval_info_of_root(s);
 }
 
+static const AnScope *chain_parent(const AnScope *s) {
+    if (s->parent) return s->parent;
+    const EnEvalInfo *e = eval_root(s);
+    return e ? e->outer : NULL;
+}
+
+// The global scope of a script or a module scope (eval code's root is an
+// ordinary scope with an environment).
 static bool scope_is_root(const AnScope *s) {
-    return s->kind == AN_SCOPE_GLOBAL || s->kind == AN_SCOPE_MODULE;
+    if (s->kind == AN_SCOPE_MODULE) return true;
+    return s->kind == AN_SCOPE_GLOBAL && !eval_root(s);
+}
+
+static bool binding_var_like(const AnBinding *b) {
+    return b->kind == AN_BIND_VAR || (b->flags & AN_BF_ANNEXB_VAR) ||
+           (b->kind == AN_BIND_FUNCTION && !(b->flags & AN_BF_LEXICAL));
+}
+
+// Whether a binding lives in its own scope: the vars and functions of
+// sloppy direct eval code belong to the caller's var scope instead.
+static bool binding_is_local_in(const AnBinding *b, const EnEvalInfo *e) {
+    return !e || e->strict || !binding_var_like(b);
+}
+
+static bool binding_is_local(const AnBinding *b) {
+    return binding_is_local_in(b, eval_root(b->scope));
+}
+
+// A sloppy function with a simple parameter list and an arguments object:
+// the object is mapped (exotic_arguments.c), its parameters live in the
+// environment so that it can alias them.
+static bool scope_has_mapped_args(const AnScope *s) {
+    return s->kind == AN_SCOPE_FUNCTION && (s->flags & AN_SF_USES_ARGUMENTS) &&
+           !(s->flags & (AN_SF_STRICT | AN_SF_ARROW)) && s->node &&
+           (s->node->flags & PS_NF_SIMPLE_PARAMS);
+}
+
+static bool binding_in_env(const AnBinding *b) {
+    return (b->flags & AN_BF_CAPTURED) != 0 || b->kind == AN_BIND_PRIVATE ||
+           (b->kind == AN_BIND_PARAM && scope_has_mapped_args(b->scope));
+}
+
+// A sloppy function var scope with a direct eval: its environment ends
+// with the slot of the eval vars object (EN_ENV_VARS).
+static bool scope_has_eval_vars(const AnScope *s) {
+    return (s->kind == AN_SCOPE_FUNCTION || s->kind == AN_SCOPE_PARAMS) &&
+           (s->flags & AN_SF_DYNAMIC) && !(s->flags & AN_SF_STRICT);
 }
 
 // Number of environment slots a scope needs (0: no environment). Must
 // agree between the function that creates the scope and closures that
 // count hops through it.
 // Class scopes also hold their private names (one symbol each, created
-// when the class is evaluated) after the captured bindings.
+// when the class is evaluated) after the captured bindings; a `with`
+// scope has one slot, the object.
 static uint32_t scope_env_slots(const AnScope *s) {
     if (scope_is_root(s)) return 0;
+    if (s->kind == AN_SCOPE_WITH) return 1;
+    const EnEvalInfo *e = eval_root(s);
     uint32_t n = 0;
     for (const AnBinding *b = s->bindings; b; b = b->next)
-        if (binding_in_env(b)) n++;
+        if (binding_in_env(b) && binding_is_local_in(b, e)) n++;
     for (const AnBinding *b = s->privates; b; b = b->next) n++;
+    if (scope_has_eval_vars(s)) n++;
     return n;
 }
 
 static uint32_t binding_env_slot(const AnBinding *b) {
     uint32_t n = 0;
+    const EnEvalInfo *e = eval_root(b->scope);
     if (b->kind == AN_BIND_PRIVATE) {
         for (const AnBinding *x = b->scope->bindings; x; x = x->next)
-            if (binding_in_env(x)) n++;
+            if (binding_in_env(x) && binding_is_local_in(x, e)) n++;
         for (const AnBinding *x = b->scope->privates; x && x != b; x = x->next) n++;
         return n;
     }
     for (const AnBinding *x = b->scope->bindings; x && x != b; x = x->next)
-        if (binding_in_env(x)) n++;
+        if (binding_in_env(x) && binding_is_local_in(x, e)) n++;
     return n;
 }
+
+uint32_t cg_scope_env_slots(const AnScope *s) { return scope_env_slots(s); }
+bool cg_scope_has_eval_vars(const AnScope *s) { return scope_has_eval_vars(s); }
+const AnScope *cg_chain_parent(const AnScope *s) { return chain_parent(s); }
+bool cg_binding_is_local(const AnBinding *b) { return binding_is_local(b); }
 
 bool cg_binding_slot(Cg *cg, const AnBinding *b, const AnScope *from, uint32_t *hops,
                      uint32_t *slot) {
     (void)cg;
     uint32_t h = 0;
     const AnScope *s = from;
-    for (; s && s != b->scope; s = s->parent)
+    for (; s && s != b->scope; s = chain_parent(s))
         if (scope_env_slots(s)) h++;
     if (!s) return false;
     *hops = h;
@@ -210,8 +272,18 @@ bool cg_binding_slot(Cg *cg, const AnBinding *b, const AnScope *from, uint32_t *
     return true;
 }
 
+static CgLoc resolve_name(Cg *cg, const char *name, uint32_t len, const AnScope *from);
+
 static CgLoc loc_of_binding(Cg *cg, const AnBinding *b, const AnScope *from) {
     CgLoc loc = {0};
+    if (!binding_is_local(b)) return resolve_name(cg, b->name, b->len, from);
+    if (b->scope->kind == AN_SCOPE_MODULE) {
+        loc = cg_module_binding_loc(cg, b);
+        if (loc.kind == CG_LOC_ENV)
+            for (const AnScope *s = from; s && s != b->scope; s = chain_parent(s))
+                if (scope_env_slots(s)) loc.a++;
+        return loc;
+    }
     if (scope_is_root(b->scope)) {
         loc.kind = CG_LOC_GLOBAL;
         loc.a = cg_atom(cg, b->name, b->len);
@@ -219,7 +291,7 @@ static CgLoc loc_of_binding(Cg *cg, const AnBinding *b, const AnScope *from) {
     }
     if (binding_in_env(b)) {
         uint32_t hops = 0;
-        for (const AnScope *s = from; s && s != b->scope; s = s->parent)
+        for (const AnScope *s = from; s && s != b->scope; s = chain_parent(s))
             if (scope_env_slots(s)) hops++;
         loc.kind = CG_LOC_ENV;
         loc.a = hops;
@@ -236,24 +308,156 @@ static CgLoc loc_of_binding(Cg *cg, const AnBinding *b, const AnScope *from) {
     return loc;
 }
 
+// The binding named name declared in s itself (eval code's non-local vars
+// excluded), or NULL.
+static const AnBinding *scope_find(const AnScope *s, const char *name, uint32_t len) {
+    const EnEvalInfo *e = eval_root(s);
+    for (const AnBinding *b = s->bindings; b; b = b->next)
+        if (b->len == len && !memcmp(b->name, name, len) && binding_is_local_in(b, e)) return b;
+    return NULL;
+}
+
+// ResolveBinding by name from scope `from` along the chain (eval code:
+// through the caller's scopes). Dynamic scopes crossed on the way (`with`,
+// eval vars) make the reference dynamic.
+const AnBinding *cg_scope_find(const AnScope *s, const char *name, uint32_t len) {
+    return scope_find(s, name, len);
+}
+
+static CgLoc resolve_name(Cg *cg, const char *name, uint32_t len, const AnScope *from) {
+    CgLoc loc = {0};
+    uint32_t hops = 0;
+    bool dyn = false;
+    for (const AnScope *s = from; s; s = chain_parent(s)) {
+        const AnBinding *b = scope_find(s, name, len);
+        if (b) {
+            if (s->kind == AN_SCOPE_MODULE) {
+                loc = cg_module_binding_loc(cg, b);
+                if (loc.kind == CG_LOC_ENV) loc.a = hops;
+            } else if (scope_is_root(s)) {
+                break;  // a global declaration: global lookup
+            } else if (binding_in_env(b)) {
+                loc.kind = CG_LOC_ENV;
+                loc.a = hops;
+                loc.b = binding_env_slot(b);
+            } else if (map_get(cg, b, &loc.a)) {
+                loc.kind = CG_LOC_REG;
+            } else {
+                loc = loc_of_binding(cg, b, from);
+            }
+            loc.ob = b;
+            loc.tdz = (b->flags & AN_BF_TDZ) != 0;
+            loc.dyn = dyn;
+            loc.limit = hops;
+            loc.name = cg_atom(cg, name, len);
+            return loc;
+        }
+        if (s->kind == AN_SCOPE_WITH || scope_has_eval_vars(s)) dyn = true;
+        if (scope_env_slots(s)) hops++;
+    }
+    loc.kind = CG_LOC_GLOBAL;
+    loc.a = cg_atom(cg, name, len);
+    loc.dyn = dyn;
+    loc.limit = EN_DYN_ALL;
+    loc.name = loc.a;
+    return loc;
+}
+
+// Environments between a scope and an enclosing one (the limit of a
+// dynamic lookup); *dyn: a `with` or eval vars environment is among them
+// (eval vars of a global var scope are global properties: not dynamic).
+static uint32_t hops_between(const AnScope *from, const AnScope *to, bool *dyn) {
+    uint32_t h = 0;
+    for (const AnScope *s = from; s && s != to; s = chain_parent(s)) {
+        if (s->kind == AN_SCOPE_WITH || scope_has_eval_vars(s)) *dyn = true;
+        if (scope_env_slots(s)) h++;
+    }
+    return h;
+}
+
 CgLoc cg_resolve(Cg *cg, const PsNode *ident, AnRef **ref_out) {
     AnRef *ref = an_ref_of_node(cg->an, ident);
     if (ref_out) *ref_out = ref;
+    const PsIdent *id = PS_AS(PsIdent, ident);
     CgLoc loc = {0};
-    if (!ref || !ref->binding) {
+    if (!ref) {
         AnBinding *b = an_binding_of_node(cg->an, ident);
-        if (b && !ref) return loc_of_binding(cg, b, b->scope);
+        if (b) return loc_of_binding(cg, b, b->scope);
+    }
+    const AnBinding *b = ref ? ref->binding : NULL;
+    if (!b || !binding_is_local(b)) {
+        if (cg->eval) return resolve_name(cg, id->name, ident->aux, ref ? ref->scope : cg->fscope);
         loc.kind = CG_LOC_GLOBAL;
-        loc.a = cg_atom(cg, PS_AS(PsIdent, ident)->name, ident->aux);
+        loc.a = cg_atom(cg, id->name, ident->aux);
+        if (ref && (ref->flags & AN_REF_DYNAMIC)) {
+            hops_between(ref->scope, NULL, &loc.dyn);
+            loc.limit = EN_DYN_ALL;
+            loc.name = loc.a;
+        }
         return loc;
     }
-    return loc_of_binding(cg, ref->binding, ref->scope);
+    loc = loc_of_binding(cg, b, ref->scope);
+    if (ref->flags & AN_REF_DYNAMIC) {
+        uint32_t h = hops_between(ref->scope, b->scope, &loc.dyn);
+        loc.limit = scope_is_root(b->scope) ? EN_DYN_ALL : h;
+        loc.name = cg_atom(cg, id->name, ident->aux);
+    }
+    return loc;
+}
+
+// Dynamic references: look the name up in the `with` objects and eval var
+// objects below the static binding first. Emits the lookup and returns the
+// jump to patch past the static fallback, which the caller emits next
+// (acc holds the value stored for a store).
+static uint32_t dyn_prefix(Cg *cg, CgLoc loc, bool store, uint32_t this_reg, uint32_t fn_reg) {
+    uint32_t mark = cg->next_reg;
+    uint32_t v = UINT32_MAX;
+    if (store) {
+        v = cg_temp(cg);
+        cg_op1(cg, EN_OP_Star, v);
+    }
+    uint32_t r = cg_temp(cg);
+    cg_temp(cg);
+    cg_temp(cg);
+    cg_op1(cg, EN_OP_LdaConst, loc.name);
+    cg_op1(cg, EN_OP_Star, r);
+    cg_op1(cg, EN_OP_LdaInt, loc.limit);
+    cg_op1(cg, EN_OP_Star, r + 1);
+    if (store) {
+        cg_op1(cg, EN_OP_Ldar, v);
+        cg_op1(cg, EN_OP_Star, r + 2);
+    }
+    cg_op3(cg, EN_OP_CallRuntime, store ? EN_RT_dyn_set : EN_RT_dyn_get, r, 3);
+    uint32_t fallback = cg_jump(cg, EN_OP_JmpFalse);
+    if (store) {
+        cg_op1(cg, EN_OP_Ldar, v);
+    } else if (fn_reg != UINT32_MAX) {
+        cg_op1(cg, EN_OP_Ldar, r + 2);
+        cg_op1(cg, EN_OP_Star, fn_reg);
+        cg_op1(cg, EN_OP_Ldar, r + 1);
+        cg_op1(cg, EN_OP_Star, this_reg);
+    } else {
+        cg_op1(cg, EN_OP_Ldar, r + 2);
+    }
+    uint32_t end = cg_jump(cg, EN_OP_Jmp);
+    cg_patch(cg, fallback);
+    if (store) cg_op1(cg, EN_OP_Ldar, v);
+    cg_temps_free(cg, mark);
+    if (store) {
+        // The value register must survive the fallback's own temporaries.
+        cg->next_reg = mark;
+    }
+    return end;
 }
 
 static void load_loc(Cg *cg, CgLoc loc, bool for_typeof) {
     switch (loc.kind) {
     case CG_LOC_REG: cg_op1(cg, EN_OP_Ldar, loc.a); break;
     case CG_LOC_ENV: cg_op2(cg, EN_OP_LdaEnv, loc.a, loc.b); break;
+    case CG_LOC_IMPORT:
+        cg_op1(cg, EN_OP_LdaInt, loc.a);
+        cg_op3(cg, EN_OP_CallRuntime, EN_RT_import_get, 0, 0);
+        break;
     default:
         cg_op2(cg, for_typeof ? EN_OP_LdaGlobalTypeof : EN_OP_LdaGlobal, loc.a, cg_fb(cg));
         break;
@@ -264,6 +468,10 @@ static void store_loc(Cg *cg, CgLoc loc, bool init) {
     switch (loc.kind) {
     case CG_LOC_REG: cg_op1(cg, EN_OP_Star, loc.a); break;
     case CG_LOC_ENV: cg_op2(cg, EN_OP_StaEnv, loc.a, loc.b); break;
+    case CG_LOC_IMPORT:
+        // Imports are immutable (cg_store_ident throws before reaching here).
+        cg_op(cg, EN_OP_ThrowConst);
+        break;
     default:
         if (init) cg_op1(cg, EN_OP_StaGlobalInit, loc.a);
         else cg_op2(cg, EN_OP_StaGlobal, loc.a, cg_fb(cg));
@@ -271,39 +479,89 @@ static void store_loc(Cg *cg, CgLoc loc, bool init) {
     }
 }
 
+static bool is_undefined_ident(Cg *cg, const PsNode *ident) {
+    const PsIdent *id = PS_AS(PsIdent, ident);
+    if (ident->aux != 9 || memcmp(id->name, "undefined", 9)) return false;
+    AnRef *r = an_ref_of_node(cg->an, ident);
+    return !r || (!r->binding && !(r->flags & AN_REF_DYNAMIC) && !cg->eval);
+}
+
+// `if (x) function f() {}` (B.3.3): the function's block scope (node: the
+// FUNCTION_DECL) has no statement of its own; loading f from its
+// declaration (Annex B's copy to the var binding) evaluates that block.
+static bool load_if_function_block(Cg *cg, const PsNode *ident) {
+    if (an_ref_of_node(cg->an, ident)) return false;
+    AnBinding *b = an_binding_of_node(cg->an, ident);
+    if (!b || b->id != ident || b->scope->kind != AN_SCOPE_BLOCK || !b->scope->node ||
+        b->scope->node->kind != PS_NODE_FUNCTION_DECL || b->decl != b->scope->node)
+        return false;
+    cg_enter_scope(cg, b->scope);
+    load_loc(cg, loc_of_binding(cg, b, b->scope), false);
+    cg_leave_scope(cg, b->scope);
+    return true;
+}
+
 void cg_load_ident(Cg *cg, const PsNode *ident, bool for_typeof) {
     AnRef *ref;
     const PsIdent *id = PS_AS(PsIdent, ident);
-    if (ident->aux == 9 && !memcmp(id->name, "undefined", 9)) {
-        AnRef *r = an_ref_of_node(cg->an, ident);
-        if (!r || !r->binding) {
-            cg_op(cg, EN_OP_LdaUndef);
-            return;
-        }
+    if (is_undefined_ident(cg, ident)) {
+        cg_op(cg, EN_OP_LdaUndef);
+        return;
     }
+    if (load_if_function_block(cg, ident)) return;
     CgLoc loc = cg_resolve(cg, ident, &ref);
     cg_pos(cg, ident->start);
+    uint32_t end = loc.dyn ? dyn_prefix(cg, loc, false, UINT32_MAX, UINT32_MAX) : UINT32_MAX;
     load_loc(cg, loc, for_typeof);
-    if (ref && an_ref_needs_tdz(ref) && loc.kind != CG_LOC_GLOBAL)
+    if (((ref && an_ref_needs_tdz(ref)) || loc.tdz) && loc.kind != CG_LOC_GLOBAL &&
+        loc.kind != CG_LOC_IMPORT)
         cg_op1(cg, EN_OP_ThrowIfUninit, cg_atom(cg, id->name, ident->aux));
+    if (end != UINT32_MAX) cg_patch(cg, end);
+}
+
+bool cg_load_callee(Cg *cg, const PsNode *ident, uint32_t fn, uint32_t base) {
+    if (is_undefined_ident(cg, ident)) return false;
+    AnRef *ref;
+    CgLoc loc = cg_resolve(cg, ident, &ref);
+    if (!loc.dyn) return false;
+    const PsIdent *id = PS_AS(PsIdent, ident);
+    cg_pos(cg, ident->start);
+    uint32_t end = dyn_prefix(cg, loc, false, base, fn);
+    load_loc(cg, loc, false);
+    if (((ref && an_ref_needs_tdz(ref)) || loc.tdz) && loc.kind != CG_LOC_GLOBAL &&
+        loc.kind != CG_LOC_IMPORT)
+        cg_op1(cg, EN_OP_ThrowIfUninit, cg_atom(cg, id->name, ident->aux));
+    cg_op1(cg, EN_OP_Star, fn);
+    cg_op(cg, EN_OP_LdaUndef);
+    cg_op1(cg, EN_OP_Star, base);
+    cg_patch(cg, end);
+    return true;
 }
 
 void cg_store_binding(Cg *cg, const AnBinding *b, const PsNode *ident, bool init) {
+    (void)ident;
     CgLoc loc = loc_of_binding(cg, b, b->scope);
-    store_loc(cg, loc, init);
+    uint32_t mark = cg->next_reg;
+    uint32_t end = loc.dyn ? dyn_prefix(cg, loc, true, UINT32_MAX, UINT32_MAX) : UINT32_MAX;
+    store_loc(cg, loc, init && binding_is_local(b));
+    if (end != UINT32_MAX) cg_patch(cg, end);
+    cg_temps_free(cg, mark);
 }
 
 void cg_store_ident(Cg *cg, const PsNode *ident, bool init) {
     AnRef *ref;
     CgLoc loc = cg_resolve(cg, ident, &ref);
     const PsIdent *id = PS_AS(PsIdent, ident);
-    const AnBinding *b = ref ? ref->binding : an_binding_of_node(cg->an, ident);
+    const AnBinding *b = loc.ob ? loc.ob : ref ? ref->binding : an_binding_of_node(cg->an, ident);
+    uint32_t mark = cg->next_reg;
+    uint32_t end = loc.dyn ? dyn_prefix(cg, loc, true, UINT32_MAX, UINT32_MAX) : UINT32_MAX;
+    bool tdz = (ref && an_ref_needs_tdz(ref)) || loc.tdz;
     if (!init && b && loc.kind != CG_LOC_GLOBAL) {
         bool is_const = b->kind == AN_BIND_CONST || b->kind == AN_BIND_CLASS_NAME ||
                         b->kind == AN_BIND_USING || b->kind == AN_BIND_AWAIT_USING ||
                         b->kind == AN_BIND_IMPORT;
         bool fn_name = b->kind == AN_BIND_FUNCTION_NAME;
-        if ((ref && an_ref_needs_tdz(ref)) || is_const) {
+        if (tdz || is_const) {
             uint32_t t = cg_temp(cg);
             cg_op1(cg, EN_OP_Star, t);
             load_loc(cg, loc, false);
@@ -313,28 +571,31 @@ void cg_store_ident(Cg *cg, const PsNode *ident, bool init) {
                 cg_op1(cg, EN_OP_ThrowConst, cg_atom(cg, id->name, ident->aux));
             }
             cg_op1(cg, EN_OP_Ldar, t);
-            cg_temps_free(cg, t);
         }
         if (fn_name) {
             if (cg->strict) cg_op1(cg, EN_OP_ThrowConst, cg_atom(cg, id->name, ident->aux));
-            return;  // sloppy: the assignment is ignored
+            goto done;  // sloppy: the assignment is ignored
         }
     }
-    if (!init && b && loc.kind == CG_LOC_GLOBAL &&
+    if (!init && b && loc.kind == CG_LOC_GLOBAL && binding_is_local(b) &&
         (b->kind == AN_BIND_CONST || b->kind == AN_BIND_CLASS_NAME)) {
         // Global const: StaGlobal checks TDZ at run time; const is static.
         uint32_t t = cg_temp(cg);
         cg_op1(cg, EN_OP_Star, t);
         load_loc(cg, loc, false);
         cg_op1(cg, EN_OP_ThrowConst, cg_atom(cg, id->name, ident->aux));
-        cg_temps_free(cg, t);
-        return;
+        goto done;
     }
     cg_pos(cg, ident->start);
     bool lexical = b && (b->kind == AN_BIND_LET || b->kind == AN_BIND_CONST ||
                          b->kind == AN_BIND_CLASS || b->kind == AN_BIND_USING ||
                          b->kind == AN_BIND_AWAIT_USING || (b->flags & AN_BF_LEXICAL));
+    // Eval code's vars are not initializations of the caller's bindings.
+    if (loc.kind == CG_LOC_GLOBAL && b && !binding_is_local(b)) init = false;
     store_loc(cg, loc, init && lexical);
+done:
+    if (end != UINT32_MAX) cg_patch(cg, end);
+    cg_temps_free(cg, mark);
 }
 
 // ---------------------------------------------------------------------------
@@ -344,15 +605,52 @@ AnScope *cg_scope_of(Cg *cg, const PsNode *node) { return an_scope_of_node(cg->a
 
 static bool binding_is_lexical_tdz(const AnBinding *b) { return (b->flags & AN_BF_TDZ) != 0; }
 
+// The declaration of a function binding that wins: the last one of its
+// scope's statement list (the analyzer records the first).
+static PsNode *last_function_decl(const AnScope *s, const AnBinding *b) {
+    if (!(b->flags & AN_BF_REDECLARED) || !s->node)
+        return b->kind == AN_BIND_FUNCTION ? b->decl : NULL;
+    const PsNode *list = NULL;
+    switch ((PsNodeKind)s->node->kind) {
+    case PS_NODE_PROGRAM: case PS_NODE_BLOCK: list = s->node; break;
+    case PS_NODE_FUNCTION_DECL: case PS_NODE_FUNCTION_EXPR:
+        list = PS_AS(PsFunction, s->node)->body;
+        if (list && list->kind != PS_NODE_BLOCK) list = NULL;
+        break;
+    default: break;
+    }
+    if (!list) return b->kind == AN_BIND_FUNCTION ? b->decl : NULL;
+    // A parameter or var redeclared by a function declaration holds the
+    // function (FunctionDeclarationInstantiation).
+    PsNode *last = b->kind == AN_BIND_FUNCTION ? b->decl : NULL;
+    const PsList *l = &PS_AS(PsListNode, list)->items;
+    for (uint32_t i = 0; i < l->count; i++) {
+        PsNode *n = l->items[i];
+        if (!n || n->kind != PS_NODE_FUNCTION_DECL) continue;
+        PsNode *id = PS_AS(PsFunction, n)->id;
+        if (id && id->aux == b->len && !memcmp(PS_AS(PsIdent, id)->name, b->name, b->len))
+            last = n;
+    }
+    return last;
+}
+
 // Hoisted function declarations of a scope: create the closures.
 static void hoist_functions(Cg *cg, AnScope *s) {
     for (AnBinding *b = s->bindings; b; b = b->next) {
-        if (b->kind != AN_BIND_FUNCTION || !b->decl) continue;
-        PsNode *fn = b->decl;
-        if (fn->kind != PS_NODE_FUNCTION_DECL) continue;
-        // The last declaration of a name wins: walk the binding's
-        // declarations through its refs? The analyzer records the first
-        // declaring node; redeclared functions (sloppy) are rare: use decl.
+        PsNode *fn;
+        if (b->kind == AN_BIND_FUNCTION && b->decl) fn = last_function_decl(s, b);
+        else if ((b->kind == AN_BIND_PARAM || b->kind == AN_BIND_VAR) &&
+                 (b->flags & AN_BF_REDECLARED) &&
+                 (s->kind == AN_SCOPE_FUNCTION || s->kind == AN_SCOPE_GLOBAL))
+            fn = last_function_decl(s, b);
+        else continue;
+        if (!fn || fn->kind != PS_NODE_FUNCTION_DECL) continue;
+        if (!binding_is_local(b)) {
+            // Sloppy eval code: the caller's var scope gets the function.
+            cg_closure(cg, fn);
+            cg_eval_declare_fn(cg, b);
+            continue;
+        }
         cg_closure(cg, fn);
         if (scope_is_root(s)) {
             cg_op1(cg, EN_OP_DeclareGlobalFn, cg_atom(cg, b->name, b->len));
@@ -365,7 +663,23 @@ static void hoist_functions(Cg *cg, AnScope *s) {
 void cg_enter_scope(Cg *cg, AnScope *s) {
     if (!s) return;
     if (scope_is_root(s)) {
-        // Script: global declaration instantiation.
+        // Script: global declaration instantiation. Every check comes
+        // before any binding is created.
+        if (s->kind == AN_SCOPE_GLOBAL) {
+            for (AnBinding *b = s->bindings; b; b = b->next) {
+                if (b->kind == AN_BIND_LET || b->kind == AN_BIND_CLASS ||
+                    b->kind == AN_BIND_CONST || b->kind == AN_BIND_USING ||
+                    b->kind == AN_BIND_AWAIT_USING ||
+                    (b->kind == AN_BIND_FUNCTION && (b->flags & AN_BF_LEXICAL)))
+                    cg_global_decl_check(cg, b, CG_CHECK_LEX);
+            }
+            for (AnBinding *b = s->bindings; b; b = b->next) {
+                if (b->kind == AN_BIND_FUNCTION && !(b->flags & AN_BF_LEXICAL))
+                    cg_global_decl_check(cg, b, CG_CHECK_FN);
+                else if (b->kind == AN_BIND_VAR || (b->flags & AN_BF_ANNEXB_VAR))
+                    cg_global_decl_check(cg, b, CG_CHECK_VAR);
+            }
+        }
         for (AnBinding *b = s->bindings; b; b = b->next) {
             uint32_t name = cg_atom(cg, b->name, b->len);
             if (b->kind == AN_BIND_VAR || b->kind == AN_BIND_FUNCTION ||
@@ -388,8 +702,10 @@ void cg_enter_scope(Cg *cg, AnScope *s) {
     if (nslots) {
         cg_op1(cg, EN_OP_PushEnv, nslots);
         cg->env_depth++;
+        if (scope_has_eval_vars(s)) cg_op3(cg, EN_OP_CallRuntime, EN_RT_mark_eval_vars, 0, 0);
     }
     for (AnBinding *b = s->bindings; b; b = b->next) {
+        if (!binding_is_local(b)) continue;
         if (!binding_in_env(b)) {
             uint32_t r;
             if (b->kind == AN_BIND_PARAM && map_get(cg, b, &r)) continue;
@@ -451,6 +767,29 @@ void cg_closure(Cg *cg, PsNode *fn_node) {
 
 static bool param_is_simple_ident(const PsNode *p) { return p->kind == PS_NODE_IDENTIFIER; }
 
+// CallRuntime mapped_arguments with the environment slot of each
+// parameter (-1: shadowed by a later parameter of the same name).
+static void emit_mapped_arguments(Cg *cg, PsFunction *f, AnScope *fs) {
+    (void)fs;
+    uint32_t n = f->params.count;
+    uint32_t mark = cg->next_reg;
+    uint32_t base = cg->next_reg;
+    for (uint32_t i = 0; i < n; i++) cg_temp(cg);
+    for (uint32_t i = 0; i < n; i++) {
+        AnBinding *b = an_binding_of_node(cg->an, f->params.items[i]);
+        int32_t slot = -1;
+        if (b && binding_in_env(b)) {
+            slot = (int32_t)binding_env_slot(b);
+            for (uint32_t j = i + 1; j < n; j++)
+                if (an_binding_of_node(cg->an, f->params.items[j]) == b) slot = -1;
+        }
+        cg_op1(cg, EN_OP_LdaInt, (uint32_t)slot);
+        cg_op1(cg, EN_OP_Star, base + i);
+    }
+    cg_op3(cg, EN_OP_CallRuntime, EN_RT_mapped_arguments, base, n);
+    cg_temps_free(cg, mark);
+}
+
 static void compile_function_body(Cg *cg) {
     PsFunction *f = PS_AS(PsFunction, cg->fn);
     AnScope *fs = cg->fscope;
@@ -485,9 +824,11 @@ static void compile_function_body(Cg *cg) {
     }
     cg_enter_scope(cg, pscope);
     // arguments / this-binding setup.
-    for (AnBinding *b = fs->bindings; b; b = b->next) {
+    // (`arguments` lives in the PARAMS scope when there is one.)
+    for (AnBinding *b = pscope->bindings; b; b = b->next) {
         if (b->kind == AN_BIND_ARGUMENTS && (b->nrefs || (fs->flags & AN_SF_HAS_EVAL))) {
-            cg_op(cg, EN_OP_CreateArguments);
+            if (simple && scope_has_mapped_args(fs) && !cg->strict) emit_mapped_arguments(cg, f, fs);
+            else cg_op(cg, EN_OP_CreateArguments);
             cg_store_binding(cg, b, NULL, true);
         }
     }
@@ -569,8 +910,15 @@ EnFunctionTemplate *en_bc_template_new(EnContext *cx, EnSource *src, PsNode *nod
     t->node = node;
     EnValue *h = en_handle(cx, en_cell_value(t));
     if (node->kind == PS_NODE_PROGRAM) {
-        t->flags = EN_TF_SCRIPT;
-        if (node->flags & PS_NF_STRICT) t->flags |= EN_TF_STRICT;
+        if (src->an && src->an->root->kind == AN_SCOPE_MODULE) {
+            // Module code is strict; a top-level await makes its
+            // evaluation asynchronous.
+            t->flags = EN_TF_MODULE | EN_TF_STRICT;
+            if (cg_module_has_tla(node)) t->flags |= EN_TF_ASYNC;
+        } else {
+            t->flags = EN_TF_SCRIPT;
+            if (node->flags & PS_NF_STRICT) t->flags |= EN_TF_STRICT;
+        }
         t->name = en_str_empty(cx);
         return t;
     }
@@ -614,6 +962,7 @@ static void cg_free(Cg *cg) {
     och_vec_free(&cg->handlers);
     och_buf_free(&cg->positions);
     och_free(cg->map);
+    cg_dyn_free(cg);
 }
 
 bool en_bc_compile(EnContext *cx, EnFunctionTemplate *t) {
@@ -630,6 +979,7 @@ bool en_bc_compile(EnContext *cx, EnFunctionTemplate *t) {
     cg.strict = (t->flags & EN_TF_STRICT) != 0;
     cg.is_script = (t->flags & EN_TF_SCRIPT) != 0;
     cg.completion_reg = UINT32_MAX;
+    cg.eval = en_eval_info_of(t->src);
     cg.fscope = t->node->kind == PS_NODE_PROGRAM ? t->src->an->root
                                                  : an_scope_of_node(cg.an, t->node);
     EnVM *vm = cx->rt->vm;
@@ -637,6 +987,8 @@ bool en_bc_compile(EnContext *cx, EnFunctionTemplate *t) {
     vm->compiling = &roots;
     if (t->flags & (EN_TF_DEFAULT_CTOR | EN_TF_FIELD_INIT | EN_TF_ELEMENT)) cg_compile_special(&cg);
     else if (!cg.fscope) cg_error(&cg, t->node, "function without scope");
+    else if (t->flags & EN_TF_MODULE) cg_compile_module(&cg);
+    else if (cg.is_script && cg.eval) cg_compile_eval(&cg);
     else if (cg.is_script) compile_script(&cg);
     else compile_function_body(&cg);
     vm->compiling = roots.prev;

@@ -5,9 +5,43 @@
 // `this` (InitFields, or after super() returns); static fields and static
 // blocks are synthesized functions (EN_TF_ELEMENT) called with this = the
 // class. Private names are symbols stored in the class scope's environment.
-#include "compiler_int.h"
+#include "compiler_gen_int.h"
 
 static bool is_private_key(const PsNode *key) { return key->kind == PS_NODE_PRIVATE_IDENTIFIER; }
+
+// The class keeps, in body order, the computed keys of instance fields
+// and the instance private methods in one array (the initializer's
+// LdaFieldKey operand is the position).
+static bool is_kept_element(const PsNode *m) {
+    if (m->flags & PS_NF_STATIC) return false;
+    if (m->kind == PS_NODE_PROPERTY_DEF) return (m->flags & PS_NF_COMPUTED) != 0;
+    return m->kind == PS_NODE_METHOD_DEF && is_private_key(PS_AS(PsClassMember, m)->key);
+}
+static uint32_t element_slot(const PsListNode *body, uint32_t upto) {
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < upto; i++) n += is_kept_element(body->items.items[i]);
+    return n;
+}
+static void ensure_field_keys(Cg *cg, uint32_t *field_keys) {
+    if (*field_keys != UINT32_MAX) return;
+    *field_keys = cg_temp(cg);
+    cg_op1(cg, EN_OP_CreateArray, 0);
+    cg_op1(cg, EN_OP_Star, *field_keys);
+}
+
+// NamedEvaluation name of a field initializer: the identifier, or for a
+// private name its source text ("#x").
+static void field_name_hint(Cg *cg, const PsNode *m, PsClassMember *cm) {
+    cg->name_hint = NULL;
+    if (m->flags & PS_NF_COMPUTED) return;
+    if (cm->key->kind == PS_NODE_IDENTIFIER) {
+        cg->name_hint = PS_AS(PsIdent, cm->key)->name;
+        cg->name_hint_len = cm->key->aux;
+    } else if (cm->key->kind == PS_NODE_PRIVATE_IDENTIFIER) {
+        cg->name_hint = cg->src->text + cm->key->start;
+        cg->name_hint_len = cm->key->end - cm->key->start;
+    }
+}
 
 static EnString *key_name(Cg *cg, const PsNode *key) {
     if (key->kind == PS_NODE_IDENTIFIER || key->kind == PS_NODE_PRIVATE_IDENTIFIER)
@@ -101,6 +135,8 @@ void cg_class(Cg *cg, PsNode *n) {
         name = en_as_string(cg->consts.items[kname]);
         ct->name = name;
         ct->flags |= EN_TF_CLASS_CTOR;
+        ct->src_start = n->start + 1;  // toString of a class: the class text
+        ct->src_end = n->end + 1;
         if (c->super_class) ct->flags |= EN_TF_DERIVED;
     } else {
         ct = special(cg, n, EN_TF_DEFAULT_CTOR | EN_TF_CLASS_CTOR | EN_TF_STRICT |
@@ -120,13 +156,8 @@ void cg_class(Cg *cg, PsNode *n) {
             (m->flags & PS_NF_COMPUTED)) {
             // Computed instance field keys are evaluated now, in order, and
             // kept for the initializer (LdaFieldKey).
+            ensure_field_keys(cg, &field_keys);
             uint32_t m2 = cg->next_reg;
-            if (field_keys == UINT32_MAX) {
-                field_keys = cg_temp(cg);
-                cg_op1(cg, EN_OP_CreateArray, 0);
-                cg_op1(cg, EN_OP_Star, field_keys);
-                m2 = cg->next_reg;
-            }
             cg_expr(cg, PS_AS(PsClassMember, m)->key);
             cg_op(cg, EN_OP_ToPropertyKey);
             cg_op1(cg, EN_OP_ArrayPush, field_keys);
@@ -137,13 +168,24 @@ void cg_class(Cg *cg, PsNode *n) {
         PsClassMember *cm = PS_AS(PsClassMember, m);
         bool is_static = (m->flags & PS_NF_STATIC) != 0;
         if (is_private_key(cm->key)) {
-            if (!is_static) continue;  // installed on instances by the initializer
+            if (!is_static) {
+                // Created once, kept with the computed field keys; the
+                // initializer installs the same function on each instance.
+                ensure_field_keys(cg, &field_keys);
+                cg->name_hint = NULL;
+                cg_closure(cg, cm->value);
+                cg_method_source(cg, m);
+                cg_op1(cg, EN_OP_SetHomeObject, proto);
+                cg_op1(cg, EN_OP_ArrayPush, field_keys);
+                continue;
+            }
             uint32_t m2 = cg->next_reg;
             uint32_t k = cg_temp(cg);
             cg_load_private_name(cg, cm->key);
             cg_op1(cg, EN_OP_Star, k);
             cg->name_hint = NULL;
             cg_closure(cg, cm->value);
+            cg_method_source(cg, m);
             cg_op3(cg, EN_OP_DefinePrivateMethod, klass, k,
                    m->op == PS_PROP_GET ? 1 : m->op == PS_PROP_SET ? 2 : 0);
             cg_temps_free(cg, m2);
@@ -158,6 +200,7 @@ void cg_class(Cg *cg, PsNode *n) {
             cg->name_hint = NULL;
         }
         cg_closure(cg, cm->value);
+        cg_method_source(cg, m);
         uint32_t kind = m->op == PS_PROP_GET ? 1 : m->op == PS_PROP_SET ? 2 : 0;
         if (!kind && (m->flags & PS_NF_COMPUTED)) cg_op1(cg, EN_OP_SetFnName, k);
         cg_op3(cg, EN_OP_DefineMethod, is_static ? klass : proto, k, kind);
@@ -231,7 +274,6 @@ void cg_compile_special(Cg *cg) {
     if (t->flags & EN_TF_FIELD_INIT) {
         PsListNode *body = PS_AS(PsListNode, PS_AS(PsClass, t->node)->body);
         uint32_t self = cg_temp(cg);
-        uint32_t computed_index = 0;
         cg_op(cg, EN_OP_LdaThis);
         cg_op1(cg, EN_OP_Star, self);
         // Private methods first, then fields in order.
@@ -245,12 +287,12 @@ void cg_compile_special(Cg *cg) {
                     uint32_t k = cg_temp(cg);
                     cg_load_private_name(cg, cm->key);
                     cg_op1(cg, EN_OP_Star, k);
-                    cg_closure(cg, cm->value);
+                    cg_op1(cg, EN_OP_LdaFieldKey, element_slot(body, i));
                     cg_op3(cg, EN_OP_DefinePrivateMethod, self, k,
                            m->op == PS_PROP_GET ? 1 : m->op == PS_PROP_SET ? 2 : 0);
                 } else if (pass == 1 && m->kind == PS_NODE_PROPERTY_DEF) {
                     uint32_t k = cg_temp(cg);
-                    if (m->flags & PS_NF_COMPUTED) cg_op1(cg, EN_OP_LdaFieldKey, computed_index++);
+                    if (m->flags & PS_NF_COMPUTED) cg_op1(cg, EN_OP_LdaFieldKey, element_slot(body, i));
                     else if (is_private_key(cm->key)) cg_load_private_name(cg, cm->key);
                     else if (cm->key->kind == PS_NODE_IDENTIFIER)
                         cg_op1(cg, EN_OP_LdaConst,
@@ -263,12 +305,11 @@ void cg_compile_special(Cg *cg) {
                     AnScope *fs = cg_scope_of(cg, m);
                     cg_enter_scope(cg, fs);
                     if (cm->value) {
-                        if (cm->key->kind == PS_NODE_IDENTIFIER) {
-                            cg->name_hint = PS_AS(PsIdent, cm->key)->name;
-                            cg->name_hint_len = cm->key->aux;
-                        }
+                        field_name_hint(cg, m, cm);
                         cg_expr(cg, cm->value);
                         cg->name_hint = NULL;
+                        if ((m->flags & PS_NF_COMPUTED) && cg_is_anon_fn(cm->value))
+                            cg_op1(cg, EN_OP_SetFnName, k);
                     } else {
                         cg_op(cg, EN_OP_LdaUndef);
                     }
@@ -293,10 +334,7 @@ void cg_compile_special(Cg *cg) {
     } else {
         PsClassMember *cm = PS_AS(PsClassMember, m);
         if (cm->value) {
-            if (cm->key->kind == PS_NODE_IDENTIFIER && !(m->flags & PS_NF_COMPUTED)) {
-                cg->name_hint = PS_AS(PsIdent, cm->key)->name;
-                cg->name_hint_len = cm->key->aux;
-            }
+            field_name_hint(cg, m, cm);
             cg_expr(cg, cm->value);
         } else {
             cg_op(cg, EN_OP_LdaUndef);

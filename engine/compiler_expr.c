@@ -3,7 +3,7 @@
 #include <math.h>
 
 #include "bigint_int.h"
-#include "compiler_int.h"
+#include "compiler_gen_int.h"
 
 void cg_expr_to(Cg *cg, PsNode *n, uint32_t reg) {
     cg_expr(cg, n);
@@ -211,6 +211,7 @@ static void object_literal(Cg *cg, PsNode *n) {
             cg_op1(cg, EN_OP_Star, k);
             cg->name_hint = NULL;
             cg_closure(cg, pr->value);
+            cg_method_source(cg, p);
             cg_op2(cg, p->op == PS_PROP_GET ? EN_OP_DefineGetter : EN_OP_DefineSetter, obj, k);
             cg_temps_free(cg, m2);
             continue;
@@ -235,6 +236,10 @@ static void object_literal(Cg *cg, PsNode *n) {
                 }
             }
             cg_expr(cg, pr->value);
+            if (p->flags & PS_NF_METHOD) {
+                cg_method_source(cg, p);
+                cg_op1(cg, EN_OP_SetHomeObject, obj);
+            }
             cg_op2(cg, EN_OP_DefineField, obj, atom);
             continue;
         }
@@ -243,7 +248,9 @@ static void object_literal(Cg *cg, PsNode *n) {
         cg_op1(cg, EN_OP_Star, k);
         cg->name_hint = NULL;
         cg_expr(cg, pr->value);
+        if (p->flags & PS_NF_METHOD) cg_method_source(cg, p);
         if (cg_is_anon_fn(pr->value)) cg_op1(cg, EN_OP_SetFnName, k);
+        if (p->flags & PS_NF_METHOD) cg_op1(cg, EN_OP_SetHomeObject, obj);
         cg_op2(cg, EN_OP_DefineKeyed, obj, k);
         cg_temps_free(cg, m2);
     }
@@ -279,8 +286,10 @@ static void member_get(Cg *cg, PsMember *m, uint32_t obj) {
 static void super_get(Cg *cg, PsMember *m) {
     cg_pos(cg, m->property->start);
     if (m->h.flags & PS_NF_COMPUTED) {
+        // GetThisBinding, the key expression, GetSuperBase, then
+        // ToPropertyKey (in GetSuperKeyed).
+        cg_op(cg, EN_OP_LdaThis);
         cg_expr(cg, m->property);
-        cg_op(cg, EN_OP_ToPropertyKey);
         cg_op(cg, EN_OP_GetSuperKeyed);
     } else {
         cg_op1(cg, EN_OP_GetSuper,
@@ -583,14 +592,25 @@ static void ref_prepare(Cg *cg, PsNode *target, CgRef *r) {
     }
     PsMember *m = PS_AS(PsMember, target);
     if (m->object->kind == PS_NODE_SUPER) {
-        cg_error(cg, target, "assignment to super properties");
+        // super.x / super[k]: the key in a register; loads and stores go
+        // to the home object's prototype with this as the receiver.
+        r->kind = 4;
+        if (target->flags & PS_NF_COMPUTED) {
+            cg_op(cg, EN_OP_LdaThis);  // GetThisBinding first (TDZ in derived constructors)
+            cg_expr(cg, m->property);
+        } else {
+            cg_op1(cg, EN_OP_LdaConst, cg_atom(cg, PS_AS(PsIdent, m->property)->name, m->property->aux));
+        }
+        r->key = cg_temp(cg);
+        cg_op1(cg, EN_OP_Star, r->key);
         return;
     }
     r->obj = cg_expr_temp(cg, m->object);
     if (target->flags & PS_NF_COMPUTED) {
+        // The key is converted by GetValue/PutValue (after the base is
+        // checked and, for assignments, after the right-hand side).
         r->kind = 2;
         cg_expr(cg, m->property);
-        cg_op(cg, EN_OP_ToPropertyKey);
         r->key = cg_temp(cg);
         cg_op1(cg, EN_OP_Star, r->key);
     } else if (m->property->kind == PS_NODE_PRIVATE_IDENTIFIER) {
@@ -615,10 +635,32 @@ static void ref_load(Cg *cg, CgRef *r) {
         cg_op1(cg, EN_OP_Ldar, r->key);
         cg_op1(cg, EN_OP_GetPrivate, r->obj);
         break;
-    default:
+    case 4:
+        cg_pos(cg, r->node->start);
         cg_op1(cg, EN_OP_Ldar, r->key);
+        cg_op(cg, EN_OP_ToPropertyKey);
+        cg_op1(cg, EN_OP_Star, r->key);
+        cg_op(cg, EN_OP_GetSuperKeyed);
+        break;
+    default: {
+        // GetValue: RequireObjectCoercible(base), then ToPropertyKey once
+        // (the store reuses the converted key).
+        cg_op1(cg, EN_OP_Ldar, r->obj);
+        uint32_t ok = cg_jump(cg, EN_OP_JmpNotNullish);
+        cg_pos(cg, r->node->start);
+        EnString *msg = en_str_from_cstr(cg->cx, "Cannot read properties of null or undefined");
+        if (!msg) {
+            cg->failed = true;
+            break;
+        }
+        cg_op2(cg, EN_OP_ThrowMsg, EN_MSG_TYPE_ERROR, cg_const(cg, en_string_value(msg)));
+        cg_patch(cg, ok);
+        cg_op1(cg, EN_OP_Ldar, r->key);
+        cg_op(cg, EN_OP_ToPropertyKey);
+        cg_op1(cg, EN_OP_Star, r->key);
         cg_op2(cg, EN_OP_GetKeyed, r->obj, cg_fb(cg));
         break;
+    }
     }
 }
 
@@ -632,6 +674,10 @@ static void ref_store(Cg *cg, CgRef *r) {
     case 3:
         cg_pos(cg, r->node->start);
         cg_op2(cg, EN_OP_SetPrivate, r->obj, r->key);
+        break;
+    case 4:
+        cg_pos(cg, r->node->start);
+        cg_op1(cg, EN_OP_SetSuper, r->key);
         break;
     default:
         cg_pos(cg, r->node->start);
@@ -730,6 +776,21 @@ static void unary_expr(Cg *cg, PsNode *n) {
                        cg_atom(cg, PS_AS(PsIdent, m->property)->name, m->property->aux));
             }
             cg_temps_free(cg, mark);
+            return;
+        }
+        if (a->kind == PS_NODE_MEMBER_EXPR && PS_AS(PsMember, a)->object->kind == PS_NODE_SUPER) {
+            // delete super.x / super[k]: the reference is evaluated (this
+            // binding, then the key expression, not converted), then a
+            // ReferenceError.
+            cg_op(cg, EN_OP_LdaThis);
+            if (a->flags & PS_NF_COMPUTED) cg_expr(cg, PS_AS(PsMember, a)->property);
+            cg_pos(cg, n->start);
+            EnString *msg = en_str_from_cstr(cg->cx, "Unsupported reference to 'super'");
+            if (!msg) {
+                cg->failed = true;
+                return;
+            }
+            cg_op2(cg, EN_OP_ThrowMsg, EN_MSG_REFERENCE_ERROR, cg_const(cg, en_string_value(msg)));
             return;
         }
         if (a->kind == PS_NODE_IDENTIFIER) {
@@ -856,9 +917,42 @@ void cg_bind_pattern(Cg *cg, PsNode *pat, bool init) {
         cg_temp(cg);
         cg_pos(cg, pat->start);
         cg_op1(cg, EN_OP_GetIterator, it);
+        // Abrupt completions while binding the elements close the
+        // iterator: a return (a yield resumed by return()) through a
+        // pseudo target the return path closes, a throw through a handler.
+        CgTarget t = {0};
+        t.prev = cg->targets;
+        t.is_label_only = true;
+        t.env_depth = cg->env_depth;
+        t.finally_depth = cg->finally_depth;
+        t.iter_reg = it;
+        cg->targets = &t;
+        uint32_t start = cg_here(cg);
         for (uint32_t i = 0; i < a->items.count && !cg->failed; i++) {
             PsNode *e = a->items.items[i];
-            if (e && e->kind == PS_NODE_REST_ELEMENT) {
+            bool rest = e && e->kind == PS_NODE_REST_ELEMENT;
+            PsNode *target = rest ? PS_AS(PsUnary, e)->arg : e, *dflt = NULL;
+            if (target && target->kind == PS_NODE_ASSIGN_PATTERN) {
+                dflt = PS_AS(PsBinary, target)->right;
+                target = PS_AS(PsBinary, target)->left;
+            }
+            if (!init && target && target->kind == PS_NODE_MEMBER_EXPR) {
+                // Assignment: the target reference is evaluated before
+                // the iterator steps (ES2025 13.15.5.5).
+                uint32_t m2 = cg->next_reg;
+                CgRef r = {0};
+                ref_prepare(cg, target, &r);
+                cg_op1(cg, rest ? EN_OP_IterRest : EN_OP_IterValue, it);
+                if (dflt) {
+                    uint32_t skip = cg_jump(cg, EN_OP_JmpNotUndef);
+                    cg_expr(cg, dflt);
+                    cg_patch(cg, skip);
+                }
+                ref_store(cg, &r);
+                cg_temps_free(cg, m2);
+                continue;
+            }
+            if (rest) {
                 cg_op1(cg, EN_OP_IterRest, it);
                 cg_bind_pattern(cg, PS_AS(PsUnary, e)->arg, init);
                 continue;
@@ -866,7 +960,18 @@ void cg_bind_pattern(Cg *cg, PsNode *pat, bool init) {
             cg_op1(cg, EN_OP_IterValue, it);
             if (e) cg_bind_pattern(cg, e, init);
         }
+        uint32_t end = cg_here(cg);
+        cg->targets = t.prev;
         cg_op1(cg, EN_OP_IterEnd, it);
+        uint32_t over = cg_jump(cg, EN_OP_Jmp);
+        EnHandler h = {start, end, cg_here(cg)};
+        och_vec_push(&cg->handlers, h);
+        uint32_t exc = cg_temp(cg);
+        cg_op1(cg, EN_OP_Star, exc);
+        cg_op1(cg, EN_OP_IterCloseThrow, it);
+        cg_op1(cg, EN_OP_Ldar, exc);
+        cg_op(cg, EN_OP_Throw);
+        cg_patch(cg, over);
         break;
     }
     default: cg_error(cg, pat, "this binding pattern"); break;
@@ -874,31 +979,66 @@ void cg_bind_pattern(Cg *cg, PsNode *pat, bool init) {
     cg_temps_free(cg, mark);
 }
 
-// yield / yield* (delegation forwards the values of the inner iterator;
-// sent values and return/throw are not forwarded yet).
-static void yield_expr(Cg *cg, PsNode *n) {
+// Patches a jump operand at `at` of an instruction ending at `end`.
+static void patch_rel(Cg *cg, uint32_t at, uint32_t end, uint32_t target) {
+    cg->code.items[at] = (uint32_t)((int32_t)target - (int32_t)end);
+}
+
+// yield: suspends; a return() resumption takes the return path emitted
+// right after it (closing iterators and running finally blocks).
+// Async generators await the operand first.
+static void yield_plain(Cg *cg, PsNode *n) {
     PsUnary *u = PS_AS(PsUnary, n);
-    if (!(n->flags & PS_NF_DELEGATE)) {
-        if (u->arg) cg_expr(cg, u->arg);
-        else cg_op(cg, EN_OP_LdaUndef);
-        cg_pos(cg, n->start);
-        cg_op(cg, EN_OP_Yield);
-        return;
-    }
+    if (u->arg) cg_expr(cg, u->arg);
+    else cg_op(cg, EN_OP_LdaUndef);
+    cg_pos(cg, n->start);
+    if (cg->tmpl->flags & EN_TF_ASYNC) cg_op(cg, EN_OP_Await);
+    uint32_t ret = cg_jump(cg, EN_OP_Yield);
+    uint32_t over = cg_jump(cg, EN_OP_Jmp);
+    cg_patch(cg, ret);
+    cg_emit_return(cg);
+    cg_patch(cg, over);
+}
+
+// yield*: the delegation loop of ES2025 14.4.14 over R[it] (iterator),
+// R[it+1] (next method), R[it+2] (received completion kind); acc carries
+// the received value.
+static void yield_delegate(Cg *cg, PsNode *n) {
+    PsUnary *u = PS_AS(PsUnary, n);
+    bool async = (cg->tmpl->flags & EN_TF_ASYNC) != 0;
     uint32_t mark = cg->next_reg;
     cg_expr(cg, u->arg);
     uint32_t it = cg_temp(cg);
     cg_temp(cg);
     cg_temp(cg);
     cg_pos(cg, n->start);
-    cg_op1(cg, EN_OP_GetIterator, it);
-    uint32_t top = cg_here(cg);
-    uint32_t exit = cg_jump_r(cg, EN_OP_IterNext, it);
-    cg_op(cg, EN_OP_Yield);
-    cg_loop_to(cg, top);
-    cg_patch(cg, exit);
+    cg_op2(cg, EN_OP_IterInit, it, async ? 1 : 0);
+    cg_op1(cg, EN_OP_LdaInt, EN_GEN_NEXT);
+    cg_op1(cg, EN_OP_Star, it + 2);
     cg_op(cg, EN_OP_LdaUndef);
+    uint32_t top = cg_here(cg);
+    cg_pos(cg, n->start);
+    uint32_t ret_await = cg_jump_r(cg, EN_OP_DelegateCall, it);
+    if (async) cg_op(cg, EN_OP_Await);
+    cg_op3(cg, EN_OP_DelegateResult, it, 0, 0);
+    uint32_t end = cg->code.len, j_exit = end - 2, j_ret = end - 1;
+    cg_op1(cg, EN_OP_YieldDelegate, it + 2);
+    uint32_t back = cg_jump(cg, EN_OP_Jmp);
+    cg_patch_to(cg, back, top);
+    // Return completions: without a return method the received value is
+    // returned (awaited first in async generators); a done result of
+    // return() returns its value.
+    cg_patch(cg, ret_await);
+    if (async) cg_op(cg, EN_OP_Await);
+    patch_rel(cg, j_ret, end, cg_here(cg));
+    cg_emit_return(cg);
+    patch_rel(cg, j_exit, end, cg_here(cg));
     cg_temps_free(cg, mark);
+}
+
+static void yield_expr(Cg *cg, PsNode *n) {
+    if (n->flags & PS_NF_DELEGATE) yield_delegate(cg, n);
+    else yield_plain(cg, n);
 }
 
 // ---------------------------------------------------------------------------
@@ -914,10 +1054,6 @@ void cg_expr(Cg *cg, PsNode *n) {
     case PS_NODE_OBJECT_EXPR: object_literal(cg, n); break;
     case PS_NODE_FUNCTION_EXPR:
     case PS_NODE_ARROW_FUNCTION:
-        if ((n->flags & PS_NF_ASYNC) && (n->flags & PS_NF_GENERATOR)) {
-            cg_error(cg, n, "async generators");
-            break;
-        }
         cg_closure(cg, n);
         break;
     case PS_NODE_UNARY_EXPR: unary_expr(cg, n); break;
@@ -963,9 +1099,38 @@ void cg_expr(Cg *cg, PsNode *n) {
         }
         cg_expr(cg, PS_AS(PsUnary, n)->arg);
         cg_pos(cg, n->start);
-        cg_op(cg, EN_OP_Yield);
+        cg_op(cg, EN_OP_Await);
         break;
     case PS_NODE_IMPORT_EXPR: cg_import_call(cg, n); break;
     default: cg_error(cg, n, ps_node_kind_name((PsNodeKind)n->kind)); break;
     }
+}
+
+void cg_method_source(Cg *cg, const PsNode *member) {
+    if (cg->failed || !cg->code.len) return;
+    uint32_t k = cg->code.items[cg->code.len - 1];
+    if (k >= cg->consts.len || cg->code.len < 2 || cg->code.items[cg->code.len - 2] != EN_OP_CreateClosure)
+        return;
+    EnFunctionTemplate *t = en_as_ptr(cg->consts.items[k]);
+    const char *txt = cg->src->text;
+    uint32_t p = member->start, end = t->node ? t->node->start : p;
+    if ((member->flags & PS_NF_STATIC) && p + 6 <= end && !memcmp(txt + p, "static", 6)) {
+        // Skip `static`, then white space and comments.
+        p += 6;
+        while (p < end) {
+            if (txt[p] == ' ' || txt[p] == '\t' || txt[p] == '\n' || txt[p] == '\r') {
+                p++;
+            } else if (txt[p] == '/' && txt[p + 1] == '*') {
+                const char *e = strstr(txt + p + 2, "*/");
+                p = e ? (uint32_t)(e - txt) + 2 : end;
+            } else if (txt[p] == '/' && txt[p + 1] == '/') {
+                while (p < end && txt[p] != '\n') p++;
+            } else if ((unsigned char)txt[p] >= 0x80 || txt[p] == '\v' || txt[p] == '\f') {
+                p++;  // other white space / line terminators (multi-byte)
+            } else {
+                break;
+            }
+        }
+    }
+    if (p <= end) t->src_start = p + 1;
 }

@@ -6,12 +6,20 @@
 
 #include "vm_int.h"
 
-// Where a binding lives.
-enum { CG_LOC_REG, CG_LOC_ENV, CG_LOC_GLOBAL };
+// Where a binding lives. IMPORT: a module's import binding, read through
+// en_module_import_get (compiler_scope.c).
+enum { CG_LOC_REG, CG_LOC_ENV, CG_LOC_GLOBAL, CG_LOC_IMPORT };
+// dyn: a `with` object or eval var may shadow the binding (scope_int.h):
+// look `name` up in the dynamic environments below `limit` hops first.
 typedef struct CgLoc {
     uint8_t kind;
-    uint32_t a;  // REG: register; ENV: hops; GLOBAL: name constant
+    bool dyn;
+    bool tdz;              // resolved by name to a binding with a TDZ (eval code)
+    uint32_t a;  // REG: register; ENV: hops; GLOBAL: name constant; IMPORT: index
     uint32_t b;  // ENV: slot
+    uint32_t limit;        // dyn: hops of the static binding (EN_DYN_ALL: global)
+    uint32_t name;         // dyn: name constant
+    const AnBinding *ob;   // resolved by name (eval code): the binding found
 } CgLoc;
 
 typedef OCH_VEC(uint32_t) CgPatchList;
@@ -89,6 +97,7 @@ typedef struct Cg {
     uint32_t npending_labels;
     struct CgGen *gen;          // generator / async state (compiler_expr.c, compiler_stmt.c)
     struct CgDyn *dyn;          // with / eval / module state (compiler_scope.c)
+    const struct EnEvalInfo *eval;  // direct eval code: its context (scope_int.h), else NULL
 } Cg;
 
 // --- emission (compiler.c)
@@ -130,6 +139,26 @@ void cg_closure(Cg *cg, PsNode *fn_node);  // emits CreateClosure (acc = functio
 // included). False when `from` is not inside the binding's scope.
 bool cg_binding_slot(Cg *cg, const AnBinding *b, const AnScope *from, uint32_t *hops,
                      uint32_t *slot);
+// Scope chain helpers (compiler.c): environment slots of a scope, whether
+// it holds an eval vars object (last slot), the next scope of a name
+// lookup (eval code continues into its caller), and whether a binding
+// lives in its own scope (not a var of sloppy eval code).
+uint32_t cg_scope_env_slots(const AnScope *s);
+bool cg_scope_has_eval_vars(const AnScope *s);
+const AnScope *cg_chain_parent(const AnScope *s);
+bool cg_binding_is_local(const AnBinding *b);
+// The binding named name declared in s itself (not eval code's vars), or NULL.
+const AnBinding *cg_scope_find(const AnScope *s, const char *name, uint32_t len);
+// A callee identifier that may resolve to a `with` object property: loads
+// R[fn] and R[base] (its this) and returns true; false: not dynamic.
+bool cg_load_callee(Cg *cg, const PsNode *ident, uint32_t fn, uint32_t base);
+// Sloppy eval code: declares the function binding b (acc: its closure) in
+// the caller's var scope (eval_direct.c's instantiation rules).
+void cg_eval_declare_fn(Cg *cg, const AnBinding *b);
+// Script top level (GlobalDeclarationInstantiation): the run-time checks
+// of one declaration (SyntaxError / TypeError before anything is created).
+enum { CG_CHECK_VAR = 0, CG_CHECK_FN = 1, CG_CHECK_LEX = 6 };
+void cg_global_decl_check(Cg *cg, const AnBinding *b, uint32_t mode);
 // Loads the private name symbol of a PRIVATE_IDENTIFIER into acc.
 void cg_load_private_name(Cg *cg, const PsNode *pid);
 
@@ -169,5 +198,17 @@ typedef enum CgCallHook {
 CgCallHook cg_call_ident(Cg *cg, PsNode *call, uint32_t fn, uint32_t base);
 // `delete identifier` (sloppy mode): true when the hook compiled it.
 bool cg_delete_ident(Cg *cg, PsNode *unary, PsNode *ident);
+
+// Module top level (compiler_scope.c): location of a binding of the MODULE
+// scope (IMPORT index, or ENV with hops 0 and its module-environment
+// slot), and the body of an EN_TF_MODULE template.
+CgLoc cg_module_binding_loc(Cg *cg, const AnBinding *b);
+void cg_compile_module(Cg *cg);
+// The top level of direct eval code (Cg.eval set).
+void cg_compile_eval(Cg *cg);
+// Frees the with/eval/module state (called when the Cg is freed).
+void cg_dyn_free(Cg *cg);
+// True when the PROGRAM of a module contains a top-level await.
+bool cg_module_has_tla(PsNode *program);
 
 #endif

@@ -1,6 +1,6 @@
 // Bytecode compiler: statements, control flow, break/continue/return
 // through finally blocks (completion records), exception handler ranges.
-#include "compiler_int.h"
+#include "compiler_gen_int.h"
 
 
 static CgTarget *push_target(Cg *cg, CgTarget *t, const PsNode *stmt, bool is_loop) {
@@ -29,6 +29,8 @@ static void pop_target(Cg *cg, CgTarget *t, uint32_t continue_pc, bool patch_bre
     if (patch_breaks) cg_patch_list(cg, &t->breaks);
 }
 
+static void emit_return(Cg *cg);
+
 static void pop_envs(Cg *cg, uint32_t n) {
     for (uint32_t i = 0; i < n; i++) cg_op(cg, EN_OP_PopEnv);
 }
@@ -39,7 +41,12 @@ static void close_iterators(Cg *cg, CgTarget *until, bool include_last) {
     for (CgTarget *t = cg->targets; t; t = t->prev) {
         if (t == until && !include_last) break;
         if (t->finally_depth != cg->finally_depth) break;
-        if (t->iter_reg != UINT32_MAX) cg_op1(cg, EN_OP_IterClose, t->iter_reg);
+        if (t->iter_reg == UINT32_MAX) {
+        } else if (t->iter_reg & CG_ITER_ASYNC) {
+            cg_emit_async_close(cg, t->iter_reg & ~CG_ITER_ASYNC);
+        } else {
+            cg_op1(cg, EN_OP_IterClose, t->iter_reg);
+        }
         if (t == until) break;
     }
 }
@@ -62,7 +69,21 @@ static void jump_to_target(Cg *cg, CgTarget *t, bool is_continue) {
     else och_vec_push(&t->breaks, at);
 }
 
+void cg_emit_async_close(Cg *cg, uint32_t r) {
+    uint32_t mark = cg->next_reg;
+    uint32_t keep = cg_temp(cg);
+    cg_op1(cg, EN_OP_Star, keep);
+    cg_op3(cg, EN_OP_AsyncIterClose, r, 0, 0);
+    uint32_t skip = cg->code.len - 1;
+    cg_op(cg, EN_OP_Await);
+    cg_op(cg, EN_OP_CheckObject);
+    cg_patch(cg, skip);
+    cg_op1(cg, EN_OP_Ldar, keep);
+    cg_temps_free(cg, mark);
+}
+
 // Return with the value in acc.
+void cg_emit_return(Cg *cg) { emit_return(cg); }
 static void emit_return(Cg *cg) {
     close_iterators(cg, NULL, true);
     if (cg->finally) {
@@ -167,8 +188,12 @@ static void stmt_for(Cg *cg, PsNode *n) {
     PsFor *f = PS_AS(PsFor, n);
     AnScope *s = cg_scope_of(cg, n);
     uint32_t mark = cg->next_reg;
+    uint32_t depth_before = cg->env_depth;
     cg_enter_scope(cg, s);
-    bool per_iter = s && (s->flags & AN_SF_PER_ITERATION) && cg->env_depth &&
+    // Copy the environment per iteration only when the loop's own scope has
+    // one (captured loop variables): copying the enclosing function's
+    // environment would give each closure its own copy of outer bindings.
+    bool per_iter = s && (s->flags & AN_SF_PER_ITERATION) && cg->env_depth > depth_before &&
                     f->init && f->init->kind == PS_NODE_VAR_DECL;
     if (f->init) {
         if (f->init->kind == PS_NODE_VAR_DECL) var_decl(cg, f->init);
@@ -206,18 +231,24 @@ static void for_head_bind(Cg *cg, PsNode *left) {
 
 static void stmt_for_in_of(Cg *cg, PsNode *n, bool of) {
     PsForIn *f = PS_AS(PsForIn, n);
-    if (of && (n->flags & PS_NF_AWAIT)) {
-        cg_error(cg, n, "for await");
-        return;
-    }
+    bool is_await = of && (n->flags & PS_NF_AWAIT);
     AnScope *s = cg_scope_of(cg, n);
     uint32_t mark = cg->next_reg;
-    cg_expr(cg, f->right);
+    if (s && f->left->kind == PS_NODE_VAR_DECL && f->left->op != PS_VAR_VAR) {
+        // The head expression sees the loop's bindings in TDZ
+        // (ForIn/OfHeadEvaluation's TDZ environment).
+        cg_enter_scope(cg, s);
+        cg_expr(cg, f->right);
+        cg_leave_scope(cg, s);
+    } else {
+        cg_expr(cg, f->right);
+    }
     uint32_t r = cg_temp(cg);
     cg_temp(cg);
     cg_temp(cg);
     cg_pos(cg, f->right->start);
-    cg_op1(cg, of ? EN_OP_GetIterator : EN_OP_ForInPrep, r);
+    if (is_await) cg_op2(cg, EN_OP_IterInit, r, 1);
+    else cg_op1(cg, of ? EN_OP_GetIterator : EN_OP_ForInPrep, r);
     uint32_t env_save = cg_temp(cg);
     cg_op1(cg, EN_OP_SaveEnv, env_save);
     // The next value arrives in the accumulator; entering the head's scope
@@ -225,9 +256,17 @@ static void stmt_for_in_of(Cg *cg, PsNode *n, bool of) {
     uint32_t value = cg_temp(cg);
     CgTarget t;
     push_target(cg, &t, n, true);
-    if (of) t.iter_reg = r;
+    if (of) t.iter_reg = r | (is_await ? CG_ITER_ASYNC : 0);
     uint32_t top = cg_here(cg);
-    uint32_t exit = cg_jump_r(cg, of ? EN_OP_IterNext : EN_OP_ForInNext, r);
+    uint32_t exit;
+    if (is_await) {
+        // next() is awaited; its errors do not close the iterator.
+        cg_op1(cg, EN_OP_AsyncIterNext, r);
+        cg_op(cg, EN_OP_Await);
+        exit = cg_jump_r(cg, EN_OP_AsyncIterResult, r);
+    } else {
+        exit = cg_jump_r(cg, of ? EN_OP_IterNext : EN_OP_ForInNext, r);
+    }
     uint32_t body_start = cg_here(cg);
     cg_op1(cg, EN_OP_Star, value);
     cg_enter_scope(cg, s);
@@ -244,7 +283,19 @@ static void stmt_for_in_of(Cg *cg, PsNode *n, bool of) {
         uint32_t exc = cg_temp(cg);
         cg_op1(cg, EN_OP_RestoreEnv, env_save);
         cg_op1(cg, EN_OP_Star, exc);
-        cg_op1(cg, EN_OP_IterCloseThrow, r);
+        if (is_await) {
+            // AsyncIteratorClose with a throw completion: errors of
+            // return() and rejections of its result are dropped.
+            uint32_t cstart = cg_here(cg);
+            cg_op3(cg, EN_OP_AsyncIterClose, r, 1, 0);
+            uint32_t skip = cg->code.len - 1;
+            cg_op(cg, EN_OP_Await);
+            uint32_t cend = cg_here(cg);
+            cg_patch(cg, skip);
+            add_handler(cg, cstart, cend, cg_here(cg));
+        } else {
+            cg_op1(cg, EN_OP_IterCloseThrow, r);
+        }
         cg_op1(cg, EN_OP_Ldar, exc);
         cg_op(cg, EN_OP_Throw);
         add_handler(cg, body_start, body_end, handler);
@@ -470,8 +521,13 @@ void cg_stmt(Cg *cg, PsNode *n) {
         break;
     }
     case PS_NODE_RETURN_STMT:
-        if (PS_AS(PsUnary, n)->arg) cg_expr(cg, PS_AS(PsUnary, n)->arg);
-        else cg_op(cg, EN_OP_LdaUndef);
+        if (PS_AS(PsUnary, n)->arg) {
+            cg_expr(cg, PS_AS(PsUnary, n)->arg);
+            // Async generators await the operand of `return expr`.
+            if (cg_is_async_gen(cg)) cg_op(cg, EN_OP_Await);
+        } else {
+            cg_op(cg, EN_OP_LdaUndef);
+        }
         emit_return(cg);
         break;
     case PS_NODE_THROW_STMT:
@@ -520,5 +576,11 @@ void cg_stmt(Cg *cg, PsNode *n) {
 }
 
 void cg_stmts(Cg *cg, const PsList *l) {
+    // A generator's body starts after FunctionDeclarationInstantiation:
+    // the call returns the generator object there (GenStart).
+    if ((cg->tmpl->flags & EN_TF_GENERATOR) && cg->fn && cg->fn->kind != PS_NODE_PROGRAM &&
+        !(cg->fn->flags & PS_NF_EXPRESSION_BODY) &&
+        l == &PS_AS(PsListNode, PS_AS(PsFunction, cg->fn)->body)->items)
+        cg_op(cg, EN_OP_GenStart);
     for (uint32_t i = 0; i < l->count && !cg->failed; i++) cg_stmt(cg, l->items[i]);
 }

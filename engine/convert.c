@@ -3,7 +3,9 @@
 // lookup from constructors.
 #include <stdio.h>
 
+#include "bigint_int.h"
 #include "objmodel_int.h"
+#include "proxy_int.h"
 #include "vm_int.h"
 
 // ---------------------------------------------------------------------------
@@ -84,7 +86,8 @@ bool en_to_boolean(EnValue v) {
     if (en_is_string(v)) return en_str_length(en_as_string(v)) != 0;
     if (en_is_object(v)) return !(en_as_object(v)->hdr.flags & EN_OBJ_HTMLDDA);
     if (en_is_nullish(v)) return false;
-    return true;  // symbols; bigints are not implemented yet
+    if (en_is_bigint(v)) return !en_bigint_is_zero(en_as_bigint(v));
+    return true;  // symbols
 }
 
 static EnValue get_method(EnContext *cx, EnValue v, EnKey k) {
@@ -248,7 +251,7 @@ EnString *en_to_string(EnContext *cx, EnValue v) {
         if (v == EN_TRUE) return en_atom(cx, EN_ATOM_true_);
         if (v == EN_FALSE) return en_atom(cx, EN_ATOM_false_);
         if (en_is_symbol(v)) return en_throw_type_error(cx, "Cannot convert a Symbol value to a string"), NULL;
-        if (en_is_bigint(v)) return en_throw_type_error(cx, "BigInt is not supported yet"), NULL;
+        if (en_is_bigint(v)) return en_bigint_to_string(cx, en_as_bigint(v), 10);
         v = en_to_primitive(cx, v, EN_HINT_STRING);
         if (en_is_exception(v)) return NULL;
     }
@@ -358,7 +361,8 @@ static bool strings_equal(EnString *a, EnString *b) {
 bool en_strict_equals(EnValue a, EnValue b) {
     if (en_is_number(a) && en_is_number(b)) return en_as_number(a) == en_as_number(b);
     if (en_is_string(a) && en_is_string(b)) return strings_equal(en_as_string(a), en_as_string(b));
-    return a == b;  // bigints are not implemented yet: identity
+    if (en_is_bigint(a) && en_is_bigint(b)) return en_bigint_equal(en_as_bigint(a), en_as_bigint(b));
+    return a == b;
 }
 
 bool en_same_value_zero(EnValue a, EnValue b) {
@@ -410,6 +414,23 @@ bool en_loose_equals(EnContext *cx, EnValue a, EnValue b, bool *out) {
             *out = d == en_as_number(b);
             break;
         }
+        // BigInt == String: StringToBigInt (an invalid string is unequal).
+        if ((en_is_bigint(a) && en_is_string(b)) || (en_is_string(a) && en_is_bigint(b))) {
+            EnValue *hs_ = en_is_string(a) ? ha : hb;
+            EnValue n = en_string_to_bigint(cx, en_as_string(*hs_));
+            if (!(ok = !en_is_exception(n))) break;
+            if (en_is_undefined(n)) {
+                *out = false;
+                break;
+            }
+            *hs_ = n;
+            continue;
+        }
+        if ((en_is_bigint(a) && en_is_number(b)) || (en_is_number(a) && en_is_bigint(b))) {
+            EnValue x = en_is_bigint(a) ? a : b, y = en_is_bigint(a) ? b : a;
+            *out = en_bigint_compare_double(en_as_bigint(x), en_as_number(y)) == 0;
+            break;
+        }
         if (en_is_bool(a)) {
             *ha = en_int32(a == EN_TRUE);
             continue;
@@ -439,6 +460,7 @@ bool en_loose_equals(EnContext *cx, EnValue a, EnValue b, bool *out) {
 
 int en_less_than(EnContext *cx, EnValue a, EnValue b, bool left_first) {
     if (en_is_int32(a) && en_is_int32(b)) return en_as_int32(a) < en_as_int32(b);
+    if (en_is_bigint(a) && en_is_bigint(b)) return en_bigint_compare(en_as_bigint(a), en_as_bigint(b)) < 0;
     EnHandleScope hs;
     en_handle_scope_open(cx, &hs);
     EnValue *ha = en_handle(cx, a), *hb = en_handle(cx, b);
@@ -460,8 +482,33 @@ int en_less_than(EnContext *cx, EnValue a, EnValue b, bool left_first) {
         res = cx->has_exception ? -2 : c < 0;
         goto done;
     }
-    double x, y;
-    if (!en_to_number(cx, *ha, &x) || !en_to_number(cx, *hb, &y)) goto done;
+    // BigInt against a string: the string as a BigInt (undefined if invalid).
+    if (en_is_bigint(*ha) && en_is_string(*hb)) {
+        EnValue n = en_string_to_bigint(cx, en_as_string(*hb));
+        if (en_is_exception(n)) goto done;
+        res = en_is_undefined(n) ? -1 : en_bigint_compare(en_as_bigint(*ha), en_as_bigint(n)) < 0;
+        goto done;
+    }
+    if (en_is_string(*ha) && en_is_bigint(*hb)) {
+        EnValue n = en_string_to_bigint(cx, en_as_string(*ha));
+        if (en_is_exception(n)) goto done;
+        res = en_is_undefined(n) ? -1 : en_bigint_compare(en_as_bigint(n), en_as_bigint(*hb)) < 0;
+        goto done;
+    }
+    EnValue nx = en_to_numeric(cx, *ha);
+    if (en_is_exception(nx)) goto done;
+    *ha = nx;
+    EnValue ny = en_to_numeric(cx, *hb);
+    if (en_is_exception(ny)) goto done;
+    if (en_is_bigint(nx) || en_is_bigint(ny)) {
+        int c;
+        if (en_is_bigint(nx) && en_is_bigint(ny)) c = en_bigint_compare(en_as_bigint(nx), en_as_bigint(ny));
+        else if (en_is_bigint(nx)) c = en_bigint_compare_double(en_as_bigint(nx), en_as_number(ny));
+        else c = -en_bigint_compare_double(en_as_bigint(ny), en_as_number(nx)), c = c == -2 ? 2 : c;
+        res = c == 2 ? -1 : c < 0;
+        goto done;
+    }
+    double x = en_as_number(nx), y = en_as_number(ny);
     if (x != x || y != y) res = -1;
     else res = x < y;
 done:
@@ -548,7 +595,11 @@ bool en_proto_from_ctor(EnContext *cx, EnValue new_target, EnIntrinsic fallback,
         EnValue p = en_get_atom(cx, new_target, EN_ATOM_prototype);
         if (en_is_exception(p)) return false;
         if (en_is_object(p)) return *out = en_as_object(p), true;
-        // TODO(#6): cross-realm: the fallback of new_target's realm (GetFunctionRealm).
+        // GetFunctionRealm: through proxies (a revoked one throws).
+        // TODO(#6): cross-realm: the fallback of new_target's realm.
+        EnObject *f = en_as_object(new_target);
+        while (en_is_proxy(f))
+            if (!en_proxy_target(cx, f, "GetFunctionRealm", &f)) return false;
     }
     *out = en_intrinsic(cx, fallback);
     return true;

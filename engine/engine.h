@@ -105,4 +105,46 @@ void en_context_set_print(EnContext *cx, EnPrintFn fn, void *ctx);
 // `print` on the global object.
 void en_context_install_test262(EnContext *cx);
 
+// --- Modules (ES2025 §16.2) -------------------------------------------------
+// Host hooks of module loading (HostLoadImportedModule). The engine keeps
+// one registry of module records per context, keyed by the string `resolve`
+// returns (a path): the same key is the same module.
+typedef struct EnModuleLoader {
+    // Resolves `specifier` (UTF-8, len bytes) imported by the file
+    // `referrer` (a module's key, or a script's filename) into *out
+    // (och_malloc'd, NUL-terminated). False: not resolvable; *error gets an
+    // och_malloc'd message (thrown as an Error naming the importing file
+    // and position).
+    bool (*resolve)(void *ctx, const char *referrer, const char *specifier, size_t len,
+                    char **out, char **error);
+    // Reads the source of the module `path` (as resolved) into *text/*len
+    // (och_malloc'd). False: *error gets an och_malloc'd message.
+    bool (*load)(void *ctx, const char *path, char **text, size_t *len, char **error);
+    // Optional: adds host properties (e.g. `url`) to a module's fresh
+    // import.meta object (null prototype). False with an exception pending.
+    bool (*init_meta)(void *ctx, EnContext *cx, const char *path, EnValue meta);
+    void *ctx;
+} EnModuleLoader;
+
+// Replaces the loader of cx (NULL hooks keep the defaults). The defaults:
+// relative ("./x", "../x") and absolute specifiers are resolved against
+// the referrer's directory (lexically: `.`/`..` folded, no symlinks
+// followed), bare specifiers fail; files are read from disk.
+void en_context_set_module_loader(EnContext *cx, const EnModuleLoader *loader);
+bool en_module_default_resolve(void *ctx, const char *referrer, const char *specifier,
+                               size_t len, char **out, char **error);
+bool en_module_default_load(void *ctx, const char *path, char **text, size_t *len,
+                            char **error);
+
+// The outcome of the module graph started by the last en_eval with
+// EN_GOAL_MODULE on cx; ask after en_run_jobs. REJECTED leaves the
+// rejection reason pending (en_exception_take); PENDING: a top-level await
+// never settled.
+typedef enum EnModuleState {
+    EN_MODULE_FULFILLED,
+    EN_MODULE_PENDING,
+    EN_MODULE_REJECTED,
+} EnModuleState;
+EnModuleState en_module_main_state(EnContext *cx);
+
 #endif

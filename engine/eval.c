@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "vm_int.h"
+#include "module_int.h"
 
 EnSource *en_source_retain(EnSource *s) {
     s->refs++;
@@ -69,6 +69,12 @@ EnStatus en_eval(EnContext *cx, const char *src, size_t len, const EnEvalOptions
         rt->deadline_ns = rt->limits.time_limit_ms ? now_ns() + rt->limits.time_limit_ms * 1000000ull
                                                    : 0;
     }
+    if (opts->goal == EN_GOAL_MODULE) {
+        EnStatus ms = en_module_eval_source(cx, src, len, opts->filename ? opts->filename : "<eval>",
+                                            result);
+        if (outermost) rt->deadline_ns = 0;
+        return ms;
+    }
     EnSource *s = och_calloc(1, sizeof *s);
     s->text = ps_source_dup(src, len);
     s->len = (uint32_t)len;
@@ -93,11 +99,6 @@ EnStatus en_eval(EnContext *cx, const char *src, size_t len, const EnEvalOptions
     }
     if (an_result_has_errors(s->an)) {
         throw_diag(cx, s, &s->an->diags);
-        en_source_release(s);
-        return EN_STATUS_SYNTAX_ERROR;
-    }
-    if (opts->goal == EN_GOAL_MODULE) {
-        en_throw_syntax_error(cx, "modules are not supported yet");
         en_source_release(s);
         return EN_STATUS_SYNTAX_ERROR;
     }

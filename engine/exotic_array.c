@@ -2,6 +2,7 @@
 // in the shape) and is kept in step with index writes; ArraySetLength
 // truncates, stopping at non-configurable elements.
 #include "objmodel_int.h"
+#include "proxy_int.h"
 
 static inline EnArray *as_array(EnObject *o) { return (EnArray *)o; }
 static inline bool is_length(EnContext *cx, EnKey k) { return k == en_key_atom(en_atom(cx, EN_ATOM_length)); }
@@ -199,8 +200,12 @@ bool en_length_of_array_like(EnContext *cx, EnValue o, uint64_t *out) {
 }
 
 bool en_is_array(EnContext *cx, EnValue v, bool *out) {
-    (void)cx;
-    // TODO(#6): Proxy: IsArray(target), TypeError when revoked (hook with the Proxy class).
-    *out = en_is_object(v) && en_obj_class(en_as_object(v)) == EN_CLASS_ARRAY;
+    if (!en_is_object(v)) return *out = false, true;
+    EnObject *o = en_as_object(v);
+    // IsArray sees through proxies (a loop: chains of proxies need no C
+    // recursion); a revoked one throws.
+    while (en_is_proxy(o))
+        if (!en_proxy_target(cx, o, "IsArray", &o)) return false;
+    *out = en_obj_class(o) == EN_CLASS_ARRAY;
     return true;
 }

@@ -27,8 +27,15 @@ static void bound_trace(EnGCTracer *t, EnObject *o) {
     en_gc_mark_cell(t, f->args);
 }
 
-static void generator_trace(EnGCTracer *t, EnObject *o) { en_gc_mark_cell(t, ((EnGenerator *)o)->snap); }
+static void generator_trace(EnGCTracer *t, EnObject *o) {
+    en_gc_mark_cell(t, ((EnGenerator *)o)->snap);
+    en_gc_mark_cell(t, ((EnGenerator *)o)->queue);
+}
 static const EnClass generator_class = {"Generator", sizeof(EnGenerator), NULL, generator_trace, NULL};
+static const EnClass async_generator_class = {"AsyncGenerator", sizeof(EnGenerator), NULL,
+                                              generator_trace, NULL};
+static const EnClass async_state_class = {"AsyncFunction", sizeof(EnGenerator), NULL,
+                                          generator_trace, NULL};
 
 static const EnClass function_class = {"Function", sizeof(EnFunction), NULL, function_trace, NULL};
 static const EnClass native_class = {"Function", sizeof(EnNativeFunction), NULL, native_trace,
@@ -40,6 +47,8 @@ void en_function_register_classes(void) {
     en_class_register(EN_CLASS_NATIVE_FUNCTION, &native_class);
     en_class_register(EN_CLASS_BOUND_FUNCTION, &bound_class);
     en_class_register(EN_CLASS_GENERATOR, &generator_class);
+    en_class_register(EN_CLASS_ASYNC_GENERATOR, &async_generator_class);
+    en_class_register(EN_CLASS_ASYNC_FUNCTION_STATE, &async_state_class);
 }
 
 // Defines `length` and `name` (both configurable only), in that order.
@@ -64,9 +73,14 @@ EnObject *en_function_new(EnContext *cx, EnFunctionTemplate *t, EnEnv *env, EnVa
     EnValue *hthis = en_handle(cx, this_val);
     EnValue *hnt = en_handle(cx, new_target);
     bool is_gen = (t->flags & EN_TF_GENERATOR) != 0;
-    EnObject *proto = en_intrinsic(cx, is_gen && en_intrinsic(cx, EN_INTRINSIC_GeneratorFunctionPrototype)
-                                           ? EN_INTRINSIC_GeneratorFunctionPrototype
-                                           : EN_INTRINSIC_FunctionPrototype);
+    bool is_async = (t->flags & EN_TF_ASYNC) != 0;
+    // [[Prototype]] by kind (the intrinsics exist once their family ran).
+    EnIntrinsic pid = EN_INTRINSIC_FunctionPrototype;
+    if (is_gen && is_async) pid = EN_INTRINSIC_AsyncGeneratorFunctionPrototype;
+    else if (is_gen) pid = EN_INTRINSIC_GeneratorFunctionPrototype;
+    else if (is_async) pid = EN_INTRINSIC_AsyncFunctionPrototype;
+    if (!en_intrinsic(cx, pid)) pid = EN_INTRINSIC_FunctionPrototype;
+    EnObject *proto = en_intrinsic(cx, pid);
     EnObject *o = en_obj_new(cx, EN_CLASS_FUNCTION, proto, 4);
     EnObject *res = NULL;
     if (!o) goto done;
@@ -83,7 +97,10 @@ EnObject *en_function_new(EnContext *cx, EnFunctionTemplate *t, EnEnv *env, EnVa
     if (t->flags & EN_TF_CONSTRUCTOR) o->hdr.flags |= EN_OBJ_CONSTRUCTOR;
     if (!define_length_name(cx, o, t->length, t->name)) goto done;
     if (is_gen) {
-        EnObject *p = en_obj_new(cx, EN_CLASS_OBJECT, en_intrinsic(cx, EN_INTRINSIC_GeneratorPrototype), 4);
+        EnObject *p = en_obj_new(cx, EN_CLASS_OBJECT,
+                                 en_intrinsic(cx, is_async ? EN_INTRINSIC_AsyncGeneratorPrototype
+                                                           : EN_INTRINSIC_GeneratorPrototype),
+                                 4);
         if (!p) goto done;
         if (!en_obj_add_property(cx, en_as_object(*ho), en_key_atom(en_atom(cx, EN_ATOM_prototype)),
                                  en_object_value(p), EN_PROP_WRITABLE))
@@ -152,7 +169,9 @@ bool en_vm_function_source(EnContext *cx, EnObject *f, OchBuf *out) {
     if (en_obj_class(f) != EN_CLASS_FUNCTION) return false;
     EnFunctionTemplate *t = ((EnFunction *)f)->tmpl;
     if (!t->src || !t->node) return false;
-    och_buf_append(out, t->src->text + t->node->start, t->node->end - t->node->start);
+    uint32_t start = t->src_start ? t->src_start - 1 : t->node->start;
+    uint32_t end = t->src_end ? t->src_end - 1 : t->node->end;
+    och_buf_append(out, t->src->text + start, end - start);
     return true;
 }
 

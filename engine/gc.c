@@ -10,8 +10,7 @@
 #include "gc_int.h"
 #include "heap_rt_int.h"
 
-// BigInt is not implemented yet; its cells (none exist) own no memory.
-const EnCellOps en_ops_bigint = {NULL, NULL, NULL};
+// en_ops_bigint is defined by bigint.c (limbs inline: no trace, no finalize).
 
 static const EnCellOps *const cell_ops[EN_CELL_TYPE_COUNT] = {
     [EN_CELL_FREE] = NULL,

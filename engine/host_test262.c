@@ -1,6 +1,7 @@
 // test262 host object `$262`: createRealm, evalScript, detachArrayBuffer
-// (TypeError until ArrayBuffer exists), gc, global, agent (stubs that
+// (DetachArrayBuffer with the undefined key), gc, global, agent (stubs that
 // throw: no multi-agent support yet).
+#include "typed_array_int.h"
 #include "vm_int.h"
 
 static EnValue t262_eval_script(EnContext *cx, const EnArgs *a) {
@@ -32,8 +33,10 @@ static EnValue t262_eval_script(EnContext *cx, const EnArgs *a) {
 }
 
 static EnValue t262_detach(EnContext *cx, const EnArgs *a) {
-    (void)a;
-    return en_throw_type_error(cx, "detachArrayBuffer: ArrayBuffer is not supported yet");
+    EnValue b = en_arg(a, 0);
+    if (!en_is_array_buffer(b)) return en_throw_type_error(cx, "detachArrayBuffer: not an ArrayBuffer");
+    if (!en_ab_detach(cx, en_as_object(b), EN_UNDEFINED)) return EN_EXCEPTION;
+    return EN_NULL;
 }
 
 static EnValue t262_gc(EnContext *cx, const EnArgs *a) {

@@ -9,6 +9,7 @@
 #include "interp_int.h"
 #include "interp_runtime_int.h"
 #include "proxy_int.h"
+#include "typed_array_int.h"
 
 #define EN_DEFAULT_MAX_DEPTH 10000u
 #define EN_MAX_C_DEPTH 200u
@@ -209,9 +210,24 @@ static size_t snapshot_size(const void *cell) {
 }
 const EnCellOps en_ops_frame_snapshot = {snapshot_trace, NULL, snapshot_size};
 
-// Calling a generator function: set up the frame as for a call (argument
-// binding, this coercion), move it into a snapshot, and return the
-// generator object.
+static EnFrameSnapshot *snapshot_new(EnContext *cx, uint32_t n) {
+    EnFrameSnapshot *snap = en_gc_alloc(cx, EN_CELL_FRAME_SNAPSHOT, sizeof *snap + n * sizeof(EnValue));
+    if (!snap) return NULL;
+    snap->hdr.aux = n;
+    for (uint32_t i = 0; i < n; i++) snap->values[i] = EN_UNDEFINED;
+    snap->tmpl = NULL;
+    snap->callee = NULL;
+    snap->env = NULL;
+    snap->this_val = EN_UNDEFINED;
+    return snap;
+}
+
+// Calling a generator function (or an async one): the frame is set up as
+// for a call (argument binding, this coercion) under a fresh generator
+// object. Generator bodies then run their parameter binding up to
+// GenStart, which suspends into the snapshot (so parameter errors throw
+// here); async function bodies are snapshotted at pc 0 and started by
+// async.c. The prototype is read after the parameters (ES2025 15.5.2).
 EnValue en_vm_generator_create(EnContext *cx, EnValue f, EnValue this_val, uint32_t argc,
                                const EnValue *argv) {
     EnVM *vm = cx->rt->vm;
@@ -222,65 +238,73 @@ EnValue en_vm_generator_create(EnContext *cx, EnValue f, EnValue this_val, uint3
     keep[2] = EN_UNDEFINED;
     vm->sp += 3;
     EnValue res = EN_EXCEPTION;
-    EnValue proto = en_get(cx, f, en_key_atom(en_atom(cx, EN_ATOM_prototype)));
-    if (proto == EN_EXCEPTION) goto done;
-    if (!en_is_object(proto)) {
-        EnObject *gp = en_intrinsic(cx, EN_INTRINSIC_GeneratorPrototype);
-        proto = gp ? en_object_value(gp) : EN_NULL;
-    }
-    keep[2] = proto;
-    EnObject *g = en_obj_new(cx, EN_CLASS_GENERATOR, proto == EN_NULL ? NULL : en_as_object(proto), 0);
-    if (!g) goto done;
-    keep[2] = en_object_value(g);
-    if (!push_frame(cx, vm, (EnFunction *)en_as_object(keep[0]), keep[1], argv, argc, EN_UNDEFINED, 0))
+    uint32_t tf = ((EnFunction *)en_as_object(f))->tmpl->flags;
+    bool is_gen = (tf & EN_TF_GENERATOR) != 0;
+    EnClassId cls = !is_gen ? EN_CLASS_ASYNC_FUNCTION_STATE
+                    : (tf & EN_TF_ASYNC) ? EN_CLASS_ASYNC_GENERATOR : EN_CLASS_GENERATOR;
+    EnObject *go = en_obj_new(cx, cls, NULL, 0);
+    if (!go) goto done;
+    keep[2] = en_object_value(go);
+    EnGenerator *g = (EnGenerator *)go;
+    g->snap = NULL;
+    g->state = EN_GEN_EXECUTING;
+    g->suspend_op = EN_OP_GenStart;
+    g->queue = NULL;
+    g->qhead = 0;
+    if (!push_frame(cx, vm, (EnFunction *)en_as_object(keep[0]), keep[1], argv, argc, EN_UNDEFINED,
+                    EN_FRAME_ENTRY))
         goto done;
     EnFrame *fr = &vm->frames[vm->depth - 1];
     uint32_t n = argc + fr->tmpl->nregs;
-    EnFrameSnapshot *snap = en_gc_alloc(cx, EN_CELL_FRAME_SNAPSHOT, sizeof *snap + n * sizeof(EnValue));
+    EnFrameSnapshot *snap = snapshot_new(cx, n);
     fr = &vm->frames[vm->depth - 1];
     if (!snap) {
         vm->depth--;
         goto done;
     }
-    snap->hdr.aux = n;
     snap->tmpl = fr->tmpl;
     snap->callee = fr->callee;
-    snap->env = fr->env;
-    snap->this_val = fr->this_val;
-    snap->pc = 0;
     snap->argc = argc;
-    memcpy(snap->values, fr->argv, n * sizeof(EnValue));
-    vm->depth--;
-    EnGenerator *gen = (EnGenerator *)en_as_object(keep[2]);
-    gen->snap = snap;
-    gen->state = EN_GEN_SUSPENDED_START;
+    g = (EnGenerator *)en_as_object(keep[2]);
+    g->snap = snap;
+    fr->gen = &g->base;
+    if (!is_gen) {
+        snap->env = fr->env;
+        snap->this_val = fr->this_val;
+        snap->pc = 0;
+        memcpy(snap->values, fr->argv, n * sizeof(EnValue));
+        vm->depth--;
+        g->state = EN_GEN_SUSPENDED_START;
+        res = keep[2];
+        goto done;
+    }
+    if (run_entry(cx, vm) == EN_EXCEPTION) goto done;
+    g = (EnGenerator *)en_as_object(keep[2]);
+    if (g->state != EN_GEN_SUSPENDED_START) {
+        // No GenStart (cannot happen for compiled generator bodies).
+        g->state = EN_GEN_COMPLETED;
+    }
+    EnValue proto = en_get(cx, keep[0], en_key_atom(en_atom(cx, EN_ATOM_prototype)));
+    if (proto == EN_EXCEPTION) goto done;
+    if (!en_is_object(proto)) {
+        EnObject *gp = en_intrinsic(cx, cls == EN_CLASS_ASYNC_GENERATOR ? EN_INTRINSIC_AsyncGeneratorPrototype
+                                                                        : EN_INTRINSIC_GeneratorPrototype);
+        proto = gp ? en_object_value(gp) : EN_NULL;
+    }
+    bool sok;
+    if (!en_obj_set_prototype_of(cx, en_as_object(keep[2]), proto == EN_NULL ? NULL : en_as_object(proto),
+                                 &sok))
+        goto done;
     res = keep[2];
 done:
     vm->sp = keep;
     return res;
 }
 
-EnValue en_vm_generator_resume(EnContext *cx, EnValue genv, int mode, EnValue v) {
-    bool done;
-    EnValue r = en_vm_generator_resume_raw(cx, genv, mode, v, &done);
-    if (r == EN_EXCEPTION) return r;
-    EnValue *hr = en_handle(cx, r);
-    EnObject *res = en_create_iter_result(cx, *hr, done);
-    return res ? en_object_value(res) : EN_EXCEPTION;
-}
-
-EnValue en_vm_generator_resume_raw(EnContext *cx, EnValue genv, int mode, EnValue v, bool *done_out) {
-    *done_out = true;
-    if (!en_is_object(genv) || en_obj_class(en_as_object(genv)) != EN_CLASS_GENERATOR)
-        return en_throw_type_error(cx, "next method called on incompatible receiver");
+EnValue en_vm_generator_step(EnContext *cx, EnValue genv, int mode, EnValue v, int *stop) {
+    *stop = EN_GEN_STOP_DONE;
     EnGenerator *g = (EnGenerator *)en_as_object(genv);
     EnVM *vm = cx->rt->vm;
-    if (g->state == EN_GEN_EXECUTING) return en_throw_type_error(cx, "Generator is already running");
-    if (g->state == EN_GEN_SUSPENDED_START && mode != EN_GEN_NEXT) g->state = EN_GEN_COMPLETED;
-    if (g->state == EN_GEN_COMPLETED) {
-        if (mode == EN_GEN_THROW) return en_throw(cx, v);
-        return mode == EN_GEN_RETURN ? v : EN_UNDEFINED;
-    }
     EnFrameSnapshot *snap = g->snap;
     EnFunctionTemplate *t = snap->tmpl;
     uint32_t n = snap->hdr.aux;
@@ -297,15 +321,22 @@ EnValue en_vm_generator_resume_raw(EnContext *cx, EnValue genv, int mode, EnValu
     fr->argv = base;
     fr->argc = snap->argc;
     fr->regs = base + snap->argc;
-    fr->flags = EN_FRAME_ENTRY | (mode == EN_GEN_THROW ? EN_FRAME_THROW_ON_ENTRY : 0) |
-                (mode == EN_GEN_RETURN ? EN_FRAME_RETURN_ON_ENTRY : 0);
+    fr->flags = EN_FRAME_ENTRY;
+    if (g->suspend_op == EN_OP_YieldDelegate) {
+        // yield* forwards the completion to the inner iterator.
+        fr->regs[t->code[snap->pc - 1]] = en_int32(mode);
+    } else if (mode == EN_GEN_THROW) {
+        fr->flags |= EN_FRAME_THROW_ON_ENTRY;
+        en_throw(cx, v);
+    } else if (mode == EN_GEN_RETURN) {
+        fr->flags |= EN_FRAME_RETURN_ON_ENTRY;
+    }
     fr->this_val = snap->this_val;
     fr->new_target = EN_UNDEFINED;
     fr->env = snap->env;
     fr->acc = v;
     fr->sp_base = keep;
     fr->gen = &g->base;
-    if (mode == EN_GEN_THROW) en_throw(cx, v);
     g->state = EN_GEN_EXECUTING;
     EnValue r = run_entry(cx, vm);
     g = (EnGenerator *)en_as_object(keep[0]);
@@ -314,9 +345,41 @@ EnValue en_vm_generator_resume_raw(EnContext *cx, EnValue genv, int mode, EnValu
         g->state = EN_GEN_COMPLETED;
         return r;
     }
-    bool done = g->state != EN_GEN_SUSPENDED_YIELD;
-    if (done) g->state = EN_GEN_COMPLETED;
-    *done_out = done;
+    if (g->state == EN_GEN_SUSPENDED_YIELD) {
+        *stop = EN_GEN_STOP_YIELD;
+    } else if (g->state == EN_GEN_AWAITING) {
+        *stop = EN_GEN_STOP_AWAIT;
+    } else {
+        g->state = EN_GEN_COMPLETED;
+    }
+    return r;
+}
+
+EnValue en_vm_generator_resume(EnContext *cx, EnValue genv, int mode, EnValue v) {
+    bool done;
+    EnValue r = en_vm_generator_resume_raw(cx, genv, mode, v, &done);
+    if (r == EN_EXCEPTION) return r;
+    // A yield* step hands back the inner iterator's result as is.
+    if (!done && ((EnGenerator *)en_as_object(genv))->suspend_op == EN_OP_YieldDelegate) return r;
+    EnValue *hr = en_handle(cx, r);
+    EnObject *res = en_create_iter_result(cx, *hr, done);
+    return res ? en_object_value(res) : EN_EXCEPTION;
+}
+
+EnValue en_vm_generator_resume_raw(EnContext *cx, EnValue genv, int mode, EnValue v, bool *done_out) {
+    *done_out = true;
+    if (!en_is_object(genv) || en_obj_class(en_as_object(genv)) != EN_CLASS_GENERATOR)
+        return en_throw_type_error(cx, "next method called on incompatible receiver");
+    EnGenerator *g = (EnGenerator *)en_as_object(genv);
+    if (g->state == EN_GEN_EXECUTING) return en_throw_type_error(cx, "Generator is already running");
+    if (g->state == EN_GEN_SUSPENDED_START && mode != EN_GEN_NEXT) g->state = EN_GEN_COMPLETED;
+    if (g->state == EN_GEN_COMPLETED) {
+        if (mode == EN_GEN_THROW) return en_throw(cx, v);
+        return mode == EN_GEN_RETURN ? v : EN_UNDEFINED;
+    }
+    int stop;
+    EnValue r = en_vm_generator_step(cx, genv, mode, v, &stop);
+    *done_out = stop != EN_GEN_STOP_YIELD;
     return r;
 }
 
@@ -352,6 +415,9 @@ EnValue en_call(EnContext *cx, EnValue f, EnValue this_val, uint32_t argc, const
     case EN_CLASS_FUNCTION: {
         if (o->hdr.flags & EN_OBJ_CLASS_CONSTRUCTOR)
             return en_throw_type_error(cx, "Class constructor cannot be invoked without 'new'");
+        if ((((EnFunction *)o)->tmpl->flags & (EN_TF_ASYNC | EN_TF_GENERATOR)) ==
+            (EN_TF_ASYNC | EN_TF_GENERATOR))
+            return en_vm_async_generator_start(cx, f, this_val, argc, argv);
         if (((EnFunction *)o)->tmpl->flags & EN_TF_ASYNC)
             return en_vm_async_start(cx, f, this_val, argc, argv);
         if (((EnFunction *)o)->tmpl->flags & EN_TF_GENERATOR)
@@ -766,6 +832,7 @@ dispatch_:
                     DISPATCH();
                 }
             }
+            if (en_obj_class(o) == EN_CLASS_TYPED_ARRAY && en_ta_get_fast(o, i, &acc)) DISPATCH();
         }
         SYNC();
         acc = en_op_get_keyed(cx, obj, acc);
@@ -785,6 +852,7 @@ dispatch_:
                 en_store(cx, o, &o->el.elements->v[i], acc);
                 DISPATCH();
             }
+            if (en_obj_class(o) == EN_CLASS_TYPED_ARRAY && en_ta_set_fast(o, i, acc)) DISPATCH();
             // Append to a packed array with spare capacity.
             EnValueArray *el = o->el.elements;
             if (en_obj_class(o) == EN_CLASS_ARRAY && el && i >= 0 && (uint32_t)i == el->length &&
@@ -1375,6 +1443,19 @@ dispatch_:
         CHECK(acc);
         DISPATCH();
     }
+    CASE(SetHomeObject) {
+        pc += 1;
+        if (en_is_object(acc) && en_obj_class(en_as_object(acc)) == EN_CLASS_FUNCTION)
+            ((EnFunction *)en_as_object(acc))->home_object = R[OPND(-1)];
+        DISPATCH();
+    }
+    CASE(SetSuper) {
+        pc += 1;
+        SYNC();
+        if (!en_op_set_super(cx, fr, R[OPND(-1)], acc)) goto throw_;
+        acc = fr->acc;
+        DISPATCH();
+    }
     CASE(GetTemplateObject) {
         EnFeedback *fb = &FB[OPND(0)];
         pc += 3;
@@ -1458,20 +1539,96 @@ dispatch_:
         en_op_throw_msg(cx, OPND(-2), K[OPND(-1)]);
         goto throw_;
     }
+    // --- generators and async bodies: each suspension saves the frame into
+    // the generator's snapshot and returns to the resumer (the frame is an
+    // entry frame: en_vm_generator_create / en_vm_generator_step).
+#define SUSPEND(new_state, op_)                                                           \
+    do {                                                                                  \
+        EnGenerator *g_ = (EnGenerator *)fr->gen;                                         \
+        EnFrameSnapshot *s_ = g_->snap;                                                   \
+        s_->pc = (uint32_t)(pc - T->code);                                                \
+        s_->env = fr->env;                                                                \
+        s_->this_val = fr->this_val;                                                      \
+        memcpy(s_->values, fr->argv, (s_->argc + T->nregs) * sizeof(EnValue));           \
+        g_->state = (new_state);                                                          \
+        g_->suspend_op = (op_);                                                           \
+        vm->sp = fr->sp_base;                                                             \
+        vm->depth--;                                                                      \
+        rt->handles_top = handles_base;                                                   \
+        return acc;                                                                       \
+    } while (0)
+    CASE(GenStart) SUSPEND(EN_GEN_SUSPENDED_START, EN_OP_GenStart);
     CASE(Yield) {
-        // Save the frame into the generator's snapshot and return the value
-        // to the resumer (the frame is an entry frame).
-        EnGenerator *g = (EnGenerator *)fr->gen;
-        EnFrameSnapshot *snap = g->snap;
-        snap->pc = (uint32_t)(pc - T->code);
-        snap->env = fr->env;
-        snap->this_val = fr->this_val;
-        memcpy(snap->values, fr->argv, (snap->argc + T->nregs) * sizeof(EnValue));
-        g->state = EN_GEN_SUSPENDED_YIELD;
-        vm->sp = fr->sp_base;
-        vm->depth--;
-        rt->handles_top = handles_base;
-        return acc;
+        pc += 1;
+        SUSPEND(EN_GEN_SUSPENDED_YIELD, EN_OP_Yield);
+    }
+    CASE(YieldDelegate) {
+        pc += 1;
+        SUSPEND(EN_GEN_SUSPENDED_YIELD, EN_OP_YieldDelegate);
+    }
+    CASE(Await) SUSPEND(EN_GEN_AWAITING, EN_OP_Await);
+#undef SUSPEND
+    CASE(IterInit) {
+        pc += 2;
+        SYNC();
+        if (!en_op_iter_init(cx, acc, OPND(-1) != 0, &R[OPND(-2)])) goto throw_;
+        DISPATCH();
+    }
+    CASE(DelegateCall) {
+        pc += 2;
+        SYNC();
+        EnValue out = EN_UNDEFINED;
+        int st = en_op_delegate_call(cx, &R[OPND(-2)], acc, (T->flags & EN_TF_ASYNC) != 0, &out);
+        if (st < 0) goto throw_;
+        acc = out;
+        if (st == 0) pc += SOPND(-1);
+        DISPATCH();
+    }
+    CASE(DelegateResult) {
+        pc += 3;
+        SYNC();
+        EnValue out = EN_UNDEFINED;
+        int st = en_op_delegate_result(cx, &R[OPND(-3)], acc, (T->flags & EN_TF_ASYNC) != 0, &out);
+        if (st < 0) goto throw_;
+        acc = out;
+        if (st == 1) pc += SOPND(-2);
+        else if (st == 2) pc += SOPND(-1);
+        DISPATCH();
+    }
+    CASE(AsyncIterNext) {
+        pc += 1;
+        SYNC();
+        acc = en_op_async_iter_next(cx, &R[OPND(-1)]);
+        CHECK(acc);
+        DISPATCH();
+    }
+    CASE(AsyncIterResult) {
+        pc += 2;
+        SYNC();
+        EnValue out = EN_UNDEFINED;
+        int st = en_op_async_iter_result(cx, &R[OPND(-2)], acc, &out);
+        if (st < 0) goto throw_;
+        if (st == 0) pc += SOPND(-1);
+        else acc = out;
+        DISPATCH();
+    }
+    CASE(AsyncIterClose) {
+        pc += 3;
+        SYNC();
+        EnValue out = EN_UNDEFINED;
+        int st = en_op_async_iter_close(cx, &R[OPND(-3)], OPND(-2) != 0, &out);
+        if (st < 0) goto throw_;
+        if (st == 0) pc += SOPND(-1);
+        else acc = out;
+        DISPATCH();
+    }
+    CASE(CheckObject) {
+        if (!en_is_object(acc)) {
+            SYNC();
+            en_throw_type_error(cx, "Iterator result is not an object");
+            goto throw_;
+        }
+        DISPATCH();
     }
     CASE(Debugger) DISPATCH();
     CASE(Nop) DISPATCH();
@@ -1487,12 +1644,10 @@ resume_abrupt:
         fr->flags &= ~EN_FRAME_THROW_ON_ENTRY;
         goto throw_;
     }
+    // return(v) at a Yield: take its return path (finally blocks run).
     fr->flags &= ~EN_FRAME_RETURN_ON_ENTRY;
-    // return(v): completes without running finally blocks (simplification).
-    vm->sp = fr->sp_base;
-    vm->depth--;
-    rt->handles_top = handles_base;
-    return acc;
+    pc += SOPND(-1);
+    DISPATCH();
 
 throw_:
     // Unwind to the innermost handler of this run (uncatchable when

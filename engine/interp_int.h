@@ -64,4 +64,23 @@ EnValue en_op_super_call(EnContext *cx, EnFrame *fr, const EnValue *argv, uint32
 EnValue en_op_template_object(EnContext *cx, const EnValue *k, uint32_t n);
 EnValue en_op_object_rest(EnContext *cx, EnValue src, const EnValue *excluded, uint32_t n);
 bool en_op_define_private_method(EnContext *cx, EnValue obj, EnValue key, EnValue fn, uint32_t kind);
+
+// Generators and async iteration (interp_gen.c). r: the instruction's
+// register triple (iterator, next method, kind/done).
+bool en_op_iter_init(EnContext *cx, EnValue obj, bool async, EnValue *r);
+// DelegateCall: 1 result in *out; 0 return without a return method (*out
+// = received); -1 exception.
+int en_op_delegate_call(EnContext *cx, EnValue *r, EnValue received, bool async, EnValue *out);
+// DelegateResult: 0 not done (*out = result, or its value when async); 1
+// done (*out = value); 2 done for a return completion; -1 exception.
+int en_op_delegate_result(EnContext *cx, EnValue *r, EnValue res, bool async, EnValue *out);
+EnValue en_op_async_iter_next(EnContext *cx, EnValue *r);
+// 1 value in *out; 0 done; -1 exception.
+int en_op_async_iter_result(EnContext *cx, EnValue *r, EnValue res, EnValue *out);
+// 1 return() result in *out; 0 nothing to await; -1 exception.
+int en_op_async_iter_close(EnContext *cx, EnValue *r, bool throwing, EnValue *out);
+// super[key] = v in the frame's method (PutValue of a super reference).
+bool en_op_set_super(EnContext *cx, EnFrame *fr, EnValue key, EnValue v);
+// SetFunctionName for a method (prefix 0), getter (1) or setter (2).
+bool en_op_method_name(EnContext *cx, EnValue fn, EnValue key, uint32_t prefix);
 #endif

@@ -411,6 +411,10 @@ bool en_op_define(EnContext *cx, EnOpcode op, EnValue obj, EnValue key, EnValue 
     if (op == EN_OP_DefineField || op == EN_OP_DefineKeyed) {
         ok = en_define_value(cx, o, k, *hv, EN_PROP_DEFAULT);
     } else {
+        // Object literal accessors: [[HomeObject]] and "get x" / "set x".
+        if (en_is_object(*hv) && en_obj_class(en_as_object(*hv)) == EN_CLASS_FUNCTION)
+            ((EnFunction *)en_as_object(*hv))->home_object = obj;
+        if (!en_op_method_name(cx, *hv, k, op == EN_OP_DefineGetter ? 1 : 2)) goto done;
         EnPropDesc d = {0};
         d.has = EN_DESC_HAS_ENUMERABLE | EN_DESC_HAS_CONFIGURABLE;
         d.attrs = EN_PROP_ENUMERABLE | EN_PROP_CONFIGURABLE;
@@ -538,30 +542,41 @@ bool en_op_set_fn_name(EnContext *cx, EnValue fn, EnValue key) {
 // ---------------------------------------------------------------------------
 // Iteration.
 
-static bool is_plain_array_iteration(EnContext *cx, EnValue obj) {
-    if (!en_is_object(obj) || en_obj_class(en_as_object(obj)) != EN_CLASS_ARRAY) return false;
-    EnObject *values = en_intrinsic(cx, EN_INTRINSIC_ArrayProtoValues);
-    EnValue m = en_get(cx, obj, en_symbol_value(en_well_known_symbol(cx, EN_SYM_iterator)));
-    if (m == EN_EXCEPTION) {
-        // Let the generic path report it again.
-        en_exception_take(cx);
-        return false;
-    }
-    return m == EN_UNDEFINED || (values && m == en_object_value(values));
-}
-
+// GetIterator(obj, sync): arrays iterated by the unmodified
+// %Array.prototype.values% use the index fast mode (r[1] an int32 index);
+// the method is read once.
 bool en_op_get_iterator(EnContext *cx, EnValue obj, EnValue *r) {
     r[2] = EN_FALSE;
-    if (is_plain_array_iteration(cx, obj)) {
+    EnValue m = en_is_nullish(obj) ? EN_UNDEFINED
+                                   : en_get(cx, obj, en_symbol_value(en_well_known_symbol(cx, EN_SYM_iterator)));
+    if (m == EN_EXCEPTION) return false;
+    EnObject *values = en_intrinsic(cx, EN_INTRINSIC_ArrayProtoValues);
+    if (en_is_object(obj) && en_obj_class(en_as_object(obj)) == EN_CLASS_ARRAY && values &&
+        m == en_object_value(values)) {
         r[0] = obj;
         r[1] = en_int32(0);
         return true;
     }
-    EnIteratorRecord rec;
-    if (!en_get_iterator(cx, obj, false, &rec)) return false;
-    r[0] = rec.iterator;
-    r[1] = rec.next_method;
-    return true;
+    if (!en_is_callable(m)) return en_throw_type_error(cx, "object is not iterable"), false;
+    EnHandleScope hs;
+    en_handle_scope_open(cx, &hs);
+    bool ok = false;
+    EnValue *hm = en_handle(cx, m);
+    EnValue it = en_call(cx, *hm, obj, 0, NULL);
+    if (it == EN_EXCEPTION) goto done;
+    if (!en_is_object(it)) {
+        en_throw_type_error(cx, "Result of the Symbol.iterator method is not an object");
+        goto done;
+    }
+    EnValue *hi = en_handle(cx, it);
+    EnValue next = en_get_atom(cx, it, EN_ATOM_next);
+    if (next == EN_EXCEPTION) goto done;
+    r[0] = *hi;
+    r[1] = next;
+    ok = true;
+done:
+    en_handle_scope_close(&hs);
+    return ok;
 }
 
 int en_op_iter_next(EnContext *cx, EnValue *r, EnValue *out) {
@@ -784,6 +799,8 @@ bool en_op_define_method(EnContext *cx, EnValue target, EnValue key, EnValue fn,
     EnKey k;
     if (!en_key_from_value(cx, key, &k)) goto done;
     en_handle(cx, k);
+    if (!en_op_method_name(cx, *hf, k, kind)) goto done;
+    en_handle(cx, k);
     if (kind == 0) {
         ok = en_define_value(cx, o, k, *hf, EN_PROP_HIDDEN);
     } else {
@@ -827,11 +844,19 @@ EnValue en_op_private(EnContext *cx, EnOpcode op, EnValue obj, EnValue key, EnVa
     case EN_OP_HasPrivate: return en_bool(found);
     case EN_OP_GetPrivate:
         if (!found) return throw_private(cx, key, "read");
-        return en_get(cx, obj, key);
+        if (d.attrs & EN_PROP_ACCESSOR) {
+            // PrivateGet: an accessor without a getter is a TypeError.
+            if (!en_is_callable(d.getter)) return en_throw_type_error(cx, "Private accessor was defined without a getter");
+            return en_call(cx, d.getter, obj, 0, NULL);
+        }
+        return d.value;
     case EN_OP_SetPrivate:
         if (!found) return throw_private(cx, key, "write");
-        if (!(d.attrs & EN_PROP_WRITABLE) && !(d.attrs & EN_PROP_ACCESSOR))
-            return en_throw_type_error(cx, "Private method is not writable");
+        if (d.attrs & EN_PROP_ACCESSOR) {
+            if (!en_is_callable(d.setter)) return en_throw_type_error(cx, "Private accessor was defined without a setter");
+            return en_call(cx, d.setter, obj, 1, hv) == EN_EXCEPTION ? EN_EXCEPTION : *hv;
+        }
+        if (!(d.attrs & EN_PROP_WRITABLE)) return en_throw_type_error(cx, "Private method is not writable");
         return en_set(cx, obj, key, *hv, true) ? *hv : EN_EXCEPTION;
     default:  // DefinePrivate
         if (found) return en_throw_type_error(cx, "Cannot initialize private member twice on the same object");
@@ -852,6 +877,8 @@ EnValue en_op_get_super(EnContext *cx, EnFrame *fr, EnValue key) {
                        ? ((EnFunction *)callee)->home_object
                        : EN_UNDEFINED;
     if (!en_is_object(home)) return en_throw_syntax_error(cx, "'super' keyword unexpected here");
+    if (fr->this_val == EN_UNINIT)
+        return en_throw_reference_error(cx, "Must call super constructor in derived class before accessing 'this'");
     EnObject *proto;
     if (!en_obj_get_prototype_of(cx, en_as_object(home), &proto)) return EN_EXCEPTION;
     if (!proto) return en_throw_type_error(cx, "Cannot read properties of null (super)");
@@ -956,11 +983,16 @@ done:
 // method on one object is a TypeError.
 bool en_op_define_private_method(EnContext *cx, EnValue obj, EnValue key, EnValue fn, uint32_t kind) {
     EnObject *o = en_as_object(obj);
-    ((EnFunction *)en_as_object(fn))->home_object = obj;
+    // Instance private methods are created once with the prototype as
+    // their home object; static ones get the class here.
+    if (((EnFunction *)en_as_object(fn))->home_object == EN_UNDEFINED)
+        ((EnFunction *)en_as_object(fn))->home_object = obj;
     EnHandleScope hs;
     en_handle_scope_open(cx, &hs);
     EnValue *hf = en_handle(cx, fn);
+    en_handle(cx, key);
     bool ok = false;
+    if (!en_op_method_name(cx, *hf, key, kind)) goto done;
     EnPropDesc cur;
     bool found;
     if (!en_obj_get_own_property(cx, o, key, &cur, &found)) goto done;

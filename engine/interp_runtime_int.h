@@ -15,8 +15,18 @@
 typedef EnValue (*EnRuntimeFn)(EnContext *cx, EnFrame *fr, EnValue acc, EnValue *args,
                                uint32_t argc);
 
-// X(name): EN_RT_name is the id, en_rt_name the function.
-#define EN_RUNTIME_FNS(X) X(unreachable)
+// X(name): EN_RT_name is the id, en_rt_name the function. Operands are
+// documented where each is defined (scope_runtime.c and friends).
+#define EN_RUNTIME_FNS(X)                                                    \
+    X(unreachable)                                                           \
+    /* modules (scope_runtime.c) */                                          \
+    X(module_enter) X(import_get) X(import_meta) X(dynamic_import)             \
+    /* `with` and eval var environments (scope_runtime.c, scope_int.h) */    \
+    X(push_with) X(mark_eval_vars) X(dyn_get) X(dyn_set) X(dyn_delete)       \
+    /* direct eval (eval_direct.c) */                                        \
+    X(direct_eval) X(eval_enter) X(eval_declare)                             \
+    /* mapped arguments (exotic_arguments.c) */                              \
+    X(mapped_arguments)
 
 typedef enum EnRuntimeFnId {
 #define EN_RT_ENUM_(name) EN_RT_##name,

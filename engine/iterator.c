@@ -1,6 +1,7 @@
 // Iterator protocol abstract operations (ECMA-262 §7.4): GetIterator,
 // IteratorStepValue, IteratorClose, CreateIterResultObject.
 #include "objmodel_int.h"
+#include "vm_int.h"
 
 static bool iterator_from_method(EnContext *cx, EnValue obj, EnValue method, EnIteratorRecord *out) {
     EnValue it = en_call(cx, method, obj, 0, NULL);
@@ -34,9 +35,19 @@ bool en_get_iterator(EnContext *cx, EnValue obj, bool async, EnIteratorRecord *o
                 en_throw_type_error(cx, "object is not async iterable");
                 goto done;
             }
-            // TODO(#6): CreateAsyncFromSyncIterator (needs the VM's async
-            // machinery and %AsyncFromSyncIteratorPrototype%).
-            en_throw_type_error(cx, "async iteration of sync iterables is not supported yet");
+            // CreateAsyncFromSyncIterator(GetIteratorFromMethod(obj, m)).
+            en_handle(cx, m);
+            EnIteratorRecord sync;
+            if (!iterator_from_method(cx, *ho, m, &sync)) goto done;
+            EnValue w = en_vm_async_from_sync(cx, sync.iterator, sync.next_method);
+            if (en_is_exception(w)) goto done;
+            EnValue *hw = en_handle(cx, w);
+            EnValue nm = en_get_atom(cx, w, EN_ATOM_next);
+            if (en_is_exception(nm)) goto done;
+            out->iterator = *hw;
+            out->next_method = nm;
+            out->done = false;
+            ok = true;
             goto done;
         }
     } else {

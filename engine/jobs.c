@@ -1,6 +1,7 @@
 // Promise job queue (HostEnqueuePromiseJob) and en_run_jobs. Jobs are
 // records (fn, argc, args...) in the VM's queue array, traced as roots.
 #include "vm_int.h"
+#include "weakref_int.h"
 
 bool en_enqueue_job(EnContext *cx, EnValue fn, uint32_t argc, const EnValue *argv) {
     EnVM *vm = cx->rt->vm;
@@ -19,6 +20,9 @@ bool en_enqueue_job(EnContext *cx, EnValue fn, uint32_t argc, const EnValue *arg
 
 EnStatus en_run_jobs(EnContext *cx) {
     EnVM *vm = cx->rt->vm;
+    // The job that just ended (the script, or a macrotask): WeakRef targets
+    // kept for it are released and FinalizationRegistry cleanups queued.
+    if (!en_weak_after_job(cx)) return EN_STATUS_EXCEPTION;
     while (vm->jobs_head < vm->jobs_len) {
         EnValue fn = vm->jobs[vm->jobs_head];
         uint32_t argc = (uint32_t)en_as_int32(vm->jobs[vm->jobs_head + 1]);
@@ -35,6 +39,7 @@ EnStatus en_run_jobs(EnContext *cx) {
         vm->sp = args;
         if (vm->jobs_head == vm->jobs_len) vm->jobs_head = vm->jobs_len = 0;
         if (r == EN_EXCEPTION) return cx->terminating ? EN_STATUS_TERMINATED : EN_STATUS_EXCEPTION;
+        if (!en_weak_after_job(cx)) return EN_STATUS_EXCEPTION;
     }
     vm->jobs_head = vm->jobs_len = 0;
     return EN_STATUS_OK;

@@ -52,4 +52,13 @@ EnValue en_module_dynamic_import(EnContext *cx, EnSource *referrer, EnValue spec
 // import.meta of the module of src (created on first use).
 EnValue en_module_import_meta(EnContext *cx, EnSource *src);
 
+// en_eval with EN_GOAL_MODULE (eval.c): loads, links and evaluates the
+// module graph rooted at src (registered under filename's resolved path).
+// OK: *result is undefined (fulfilled) or the pending evaluation promise
+// (top-level await; en_module_main_state reports its outcome after jobs).
+// SYNTAX_ERROR: the root did not parse; EXCEPTION: loading, linking or a
+// synchronous evaluation error (pending).
+EnStatus en_module_eval_source(EnContext *cx, const char *src, size_t len, const char *filename,
+                               EnValue *result);
+
 #endif

@@ -261,8 +261,10 @@ static void shape_ensure_table(EnShape *s) {
     for (EnShape *c = s; c != from && c->parent; c = c->parent) chain[--i] = c;
     for (i = 0; i < n; i++) {
         en_ptab_add(t, chain[i]->key, EN_UNDEFINED, chain[i]->slot, chain[i]->attrs);
-        // Every long-enough shape of the extended part shares the table.
-        if (chain[i]->nprops > SHAPE_LINEAR) {
+        // Every long-enough shape of the extended part shares the table;
+        // shapes that have one already (an ancestor whose table another
+        // branch extended) keep theirs: replacing it would leak it.
+        if (chain[i]->nprops > SHAPE_LINEAR && !chain[i]->table) {
             chain[i]->table = t;
             t->hdr.aux++;
         }

@@ -70,12 +70,24 @@ typedef struct EnFrameSnapshot {
 #define EN_GEN_SUSPENDED_YIELD 1
 #define EN_GEN_EXECUTING 2
 #define EN_GEN_COMPLETED 3
+#define EN_GEN_AWAITING 4   // async bodies: suspended at an await (the spec's "executing")
+#define EN_GEN_DRAINING 5   // async generators: draining-queue (AsyncGeneratorAwaitReturn)
 
-// Generator object (class GENERATOR).
+// Generator object (classes GENERATOR, ASYNC_GENERATOR, and the hidden
+// state of async functions). suspend_op is the instruction the body last
+// stopped at (GenStart, Yield, YieldDelegate or Await): a resumption of a
+// YieldDelegate stores the resumption kind in that instruction's register
+// instead of acting on it (yield* forwards it to the inner iterator).
 typedef struct EnGenerator {
     EnObject base;
     EnFrameSnapshot *snap;
     uint32_t state;
+    uint32_t suspend_op;
+    // Async generators: AsyncGeneratorRequest queue, triples (kind int32,
+    // value, promise) at queue->v[qhead*3 ..] up to queue->length; NULL
+    // when never used.
+    EnValueArray *queue;
+    uint32_t qhead;
     uint32_t _pad;
 } EnGenerator;
 
@@ -83,18 +95,42 @@ typedef struct EnGenerator {
 #define EN_GEN_THROW 1
 #define EN_GEN_RETURN 2
 // Resumes a generator (GeneratorResume / GeneratorResumeAbrupt): an
-// iterator result object, or EN_EXCEPTION.
+// iterator result object, or EN_EXCEPTION. A yield* step of a sync
+// generator hands back the inner iterator's result object as is.
 EnValue en_vm_generator_resume(EnContext *cx, EnValue gen, int mode, EnValue v);
 // The same without the iterator result: the yielded/returned value and
 // *done (EN_EXCEPTION when the body threw).
 EnValue en_vm_generator_resume_raw(EnContext *cx, EnValue gen, int mode, EnValue v, bool *done);
-// Calling a generator function: its generator object.
+// How a resumed body stopped (en_vm_generator_step).
+#define EN_GEN_STOP_YIELD 0  // yield / yield* step: the yielded value
+#define EN_GEN_STOP_AWAIT 1  // await: the awaited operand (state EN_GEN_AWAITING)
+#define EN_GEN_STOP_DONE 2   // returned: the return value (state EN_GEN_COMPLETED)
+// Runs the body of gen (any state but completed/executing) with a
+// completion of kind mode until it stops: the value, or EN_EXCEPTION when
+// the body threw (state EN_GEN_COMPLETED). No receiver checks.
+EnValue en_vm_generator_step(EnContext *cx, EnValue gen, int mode, EnValue v, int *stop);
+// Calling a generator function: its generator object. Runs the body's
+// FunctionDeclarationInstantiation (parameters) first, so their errors
+// throw from the call (async generators too).
 EnValue en_vm_generator_create(EnContext *cx, EnValue f, EnValue this_val, uint32_t argc,
                                const EnValue *argv);
 // Calling an async function (async.c): runs the body until its first
 // await and returns the result promise.
 EnValue en_vm_async_start(EnContext *cx, EnValue f, EnValue this_val, uint32_t argc,
                           const EnValue *argv);
+// Await from C-driven async bodies: PerformPromiseThen(PromiseResolve(v),
+// on_ok, on_err) with native reactions holding slots (gen, extra). False
+// with an exception pending (heap limit, or PromiseResolve threw: the
+// caller resumes the body with that exception).
+bool en_vm_await(EnContext *cx, EnValue v, EnNativeFn on_ok, EnNativeFn on_err, EnValue gen,
+                 EnValue extra);
+// Async generators (builtins/bi_async_generator.c): the object for a call
+// of an async generator function (parameters already bound).
+EnValue en_vm_async_generator_start(EnContext *cx, EnValue f, EnValue this_val, uint32_t argc,
+                                    const EnValue *argv);
+// CreateAsyncFromSyncIterator (builtins/bi_async_from_sync.c): the
+// async iterator object wrapping a sync iterator record.
+EnValue en_vm_async_from_sync(EnContext *cx, EnValue iterator, EnValue next_method);
 
 typedef struct EnFrame {
     EnFunctionTemplate *tmpl;
@@ -157,6 +193,15 @@ bool en_host_print_install(EnContext *cx);
 void en_function_register_classes(void);
 // new Function(...) / Function(...): the function object or EN_EXCEPTION.
 EnValue en_vm_create_dynamic_function(EnContext *cx, const EnValue *argv, uint32_t argc);
+// CreateDynamicFunction for a kind (the constructors Function,
+// GeneratorFunction, AsyncFunction, AsyncGeneratorFunction); new_target
+// undefined for a call. The function object or EN_EXCEPTION.
+#define EN_FN_KIND_NORMAL 0
+#define EN_FN_KIND_GENERATOR 1
+#define EN_FN_KIND_ASYNC 2
+#define EN_FN_KIND_ASYNC_GENERATOR 3
+EnValue en_vm_create_dynamic_function_kind(EnContext *cx, int kind, const EnValue *argv, uint32_t argc,
+                                           EnValue new_target);
 // Source text of a function object for Function.prototype.toString, or
 // NULL for builtins (appends to out).
 bool en_vm_function_source(EnContext *cx, EnObject *f, OchBuf *out);

@@ -2,8 +2,11 @@
 // §23.1.1-2), %ArrayIteratorPrototype% (§23.1.5) and the element-access
 // helpers shared with bi_array_proto.c / bi_array_sort.c.
 #include "bi_array_int.h"
+#include "../typed_array_int.h"
 
 #define ARG(i) en_arg(a, i)
+
+bool en_init_array_from_async(EnContext *cx, EnObject *array_ctor);  // bi_async_array_from.c
 
 // ---------------------------------------------------------------------------
 // Element access helpers.
@@ -413,9 +416,15 @@ static EnValue array_iter_next(EnContext *cx, const EnArgs *a) {
     EnValue *ht = en_handle(cx, t), *hv = en_handle(cx, ai->iterated);
     EnValue res = EN_EXCEPTION;
     uint64_t len;
-    // TODO(#6): typed arrays (detached / out-of-bounds checks) once they exist.
-    if (en_obj_class(en_as_object(*hv)) == EN_CLASS_ARRAY) len = ((EnArray *)en_as_object(*hv))->length;
-    else if (!en_length_of_array_like(cx, *hv, &len)) goto done;
+    EnObject *io = en_as_object(*hv);
+    if (en_obj_class(io) == EN_CLASS_ARRAY) {
+        len = ((EnArray *)io)->length;
+    } else if (en_obj_class(io) == EN_CLASS_TYPED_ARRAY) {
+        // Detached or out-of-bounds views throw; length-tracking ones follow resizes.
+        if (!en_ta_iter_length(cx, io, &len)) goto done;
+    } else if (!en_length_of_array_like(cx, *hv, &len)) {
+        goto done;
+    }
     ai = (ArrayIter *)en_as_object(*ht);
     uint64_t idx = ai->index;
     if (idx >= len) {
@@ -460,6 +469,7 @@ bool en_init_array(EnContext *cx) {
     if (!en_define_method(cx, en_as_object(*hc), "isArray", array_is_array, 1) ||
         !en_define_method(cx, en_as_object(*hc), "of", array_of, 0) ||
         !en_define_method(cx, en_as_object(*hc), "from", array_from, 1) ||
+        !en_init_array_from_async(cx, en_as_object(*hc)) ||
         !en_define_getter(cx, en_as_object(*hc), en_symbol_value(en_well_known_symbol(cx, EN_SYM_species)),
                           return_this, NULL))
         goto done;

@@ -3,7 +3,7 @@
 #include "vm_int.h"
 
 static EnValue fn_ctor(EnContext *cx, const EnArgs *a) {
-    return en_vm_create_dynamic_function(cx, a->argv, a->argc);
+    return en_vm_create_dynamic_function_kind(cx, EN_FN_KIND_NORMAL, a->argv, a->argc, a->new_target);
 }
 
 static EnValue fn_call(EnContext *cx, const EnArgs *a) {

@@ -14,8 +14,14 @@ static EnValue gen_throw(EnContext *cx, const EnArgs *a) {
 }
 
 static EnValue gen_fn_ctor(EnContext *cx, const EnArgs *a) {
-    (void)a;
-    return en_throw_syntax_error(cx, "GeneratorFunction constructor is not supported yet");
+    return en_vm_create_dynamic_function_kind(cx, EN_FN_KIND_GENERATOR, a->argv, a->argc, a->new_target);
+}
+static EnValue async_gen_fn_ctor(EnContext *cx, const EnArgs *a) {
+    return en_vm_create_dynamic_function_kind(cx, EN_FN_KIND_ASYNC_GENERATOR, a->argv, a->argc,
+                                              a->new_target);
+}
+static EnValue async_fn_ctor(EnContext *cx, const EnArgs *a) {
+    return en_vm_create_dynamic_function_kind(cx, EN_FN_KIND_ASYNC, a->argv, a->argc, a->new_target);
 }
 
 static bool define_tag(EnContext *cx, EnObject *o, const char *tag) {
@@ -27,6 +33,42 @@ static bool define_tag(EnContext *cx, EnObject *o, const char *tag) {
                            en_string_value(s), EN_PROP_CONFIGURABLE);
 }
 
+// One function kind (ES2025 27.3-27.7): the constructor `name` (not a
+// global; [[Prototype]] %Function%), its prototype object (tagged `name`,
+// [[Prototype]] %Function.prototype%) and, for generator kinds, the link
+// to the prototype of the generator objects (inst_id).
+static bool init_kind(EnContext *cx, const char *name, EnNativeFn ctor_fn, EnIntrinsic ctor_id,
+                      EnIntrinsic fproto_id, int inst_id) {
+    EnObject *fp = en_obj_new(cx, EN_CLASS_OBJECT, en_intrinsic(cx, EN_INTRINSIC_FunctionPrototype), 4);
+    if (!fp) return false;
+    cx->intrinsics[fproto_id] = fp;
+    if (!define_tag(cx, fp, name)) return false;
+    if (inst_id >= 0) {
+        EnValue ip = en_object_value(en_intrinsic(cx, (EnIntrinsic)inst_id));
+        // F.prototype.prototype / GeneratorPrototype.constructor.
+        if (!en_define_value(cx, en_intrinsic(cx, fproto_id), en_key_atom(en_atom(cx, EN_ATOM_prototype)), ip,
+                             EN_PROP_CONFIGURABLE) ||
+            !en_define_value(cx, en_intrinsic(cx, (EnIntrinsic)inst_id),
+                             en_key_atom(en_atom(cx, EN_ATOM_constructor)),
+                             en_object_value(en_intrinsic(cx, fproto_id)), EN_PROP_CONFIGURABLE))
+            return false;
+    }
+    EnString *nm = en_atom_from_cstr(cx, name);
+    if (!nm) return false;
+    EnObject *ctor = en_native_new(cx, ctor_fn, nm, 1, EN_NATIVE_CTOR, 0);
+    if (!ctor) return false;
+    cx->intrinsics[ctor_id] = ctor;
+    bool sok;
+    if (!en_obj_set_prototype_of(cx, ctor, en_intrinsic(cx, EN_INTRINSIC_Function), &sok)) return false;
+    return en_define_value(cx, en_intrinsic(cx, ctor_id), en_key_atom(en_atom(cx, EN_ATOM_prototype)),
+                           en_object_value(en_intrinsic(cx, fproto_id)), 0) &&
+           en_define_value(cx, en_intrinsic(cx, fproto_id), en_key_atom(en_atom(cx, EN_ATOM_constructor)),
+                           en_object_value(en_intrinsic(cx, ctor_id)), EN_PROP_CONFIGURABLE);
+}
+
+bool en_init_async_generator(EnContext *cx);  // bi_async_generator.c
+bool en_init_async_from_sync(EnContext *cx);  // bi_async_from_sync.c
+
 bool en_init_generator(EnContext *cx) {
     EnHandleScope hs;
     en_handle_scope_open(cx, &hs);
@@ -34,35 +76,22 @@ bool en_init_generator(EnContext *cx) {
     EnObject *ip = en_intrinsic(cx, EN_INTRINSIC_IteratorPrototype);
     EnObject *gp = en_obj_new(cx, EN_CLASS_OBJECT, ip ? ip : en_intrinsic(cx, EN_INTRINSIC_ObjectPrototype), 4);
     if (!gp) goto done;
-    EnValue *hgp = en_handle(cx, en_object_value(gp));
     cx->intrinsics[EN_INTRINSIC_GeneratorPrototype] = gp;
-    EnObject *gfp = en_obj_new(cx, EN_CLASS_OBJECT, en_intrinsic(cx, EN_INTRINSIC_FunctionPrototype), 4);
-    if (!gfp) goto done;
-    EnValue *hgfp = en_handle(cx, en_object_value(gfp));
-    cx->intrinsics[EN_INTRINSIC_GeneratorFunctionPrototype] = gfp;
-    if (!en_define_method(cx, en_as_object(*hgp), "next", gen_next, 1) ||
-        !en_define_method(cx, en_as_object(*hgp), "return", gen_return, 1) ||
-        !en_define_method(cx, en_as_object(*hgp), "throw", gen_throw, 1) ||
-        !define_tag(cx, en_as_object(*hgp), "Generator") ||
-        !define_tag(cx, en_as_object(*hgfp), "GeneratorFunction"))
+    if (!en_define_method(cx, en_intrinsic(cx, EN_INTRINSIC_GeneratorPrototype), "next", gen_next, 1) ||
+        !en_define_method(cx, en_intrinsic(cx, EN_INTRINSIC_GeneratorPrototype), "return", gen_return, 1) ||
+        !en_define_method(cx, en_intrinsic(cx, EN_INTRINSIC_GeneratorPrototype), "throw", gen_throw, 1) ||
+        !define_tag(cx, en_intrinsic(cx, EN_INTRINSIC_GeneratorPrototype), "Generator"))
         goto done;
-    // GeneratorFunction.prototype.prototype / GeneratorPrototype.constructor.
-    if (!en_define_value(cx, en_as_object(*hgfp), en_key_atom(en_atom(cx, EN_ATOM_prototype)), *hgp,
-                         EN_PROP_CONFIGURABLE) ||
-        !en_define_value(cx, en_as_object(*hgp), en_key_atom(en_atom(cx, EN_ATOM_constructor)), *hgfp,
-                         EN_PROP_CONFIGURABLE))
+    if (!init_kind(cx, "GeneratorFunction", gen_fn_ctor, EN_INTRINSIC_GeneratorFunction,
+                   EN_INTRINSIC_GeneratorFunctionPrototype, EN_INTRINSIC_GeneratorPrototype))
         goto done;
-    EnString *name = en_atom_from_cstr(cx, "GeneratorFunction");
-    if (!name) goto done;
-    EnObject *ctor = en_native_new(cx, gen_fn_ctor, name, 1, EN_NATIVE_CTOR, 0);
-    if (!ctor) goto done;
-    EnValue *hc = en_handle(cx, en_object_value(ctor));
-    cx->intrinsics[EN_INTRINSIC_GeneratorFunction] = ctor;
-    bool sok;
-    if (!en_obj_set_prototype_of(cx, ctor, en_intrinsic(cx, EN_INTRINSIC_Function), &sok)) goto done;
-    if (!en_define_value(cx, en_as_object(*hc), en_key_atom(en_atom(cx, EN_ATOM_prototype)), *hgfp, 0) ||
-        !en_define_value(cx, en_as_object(*hgfp), en_key_atom(en_atom(cx, EN_ATOM_constructor)), *hc,
-                         EN_PROP_CONFIGURABLE))
+    if (!en_init_async_generator(cx) ||
+        !define_tag(cx, en_intrinsic(cx, EN_INTRINSIC_AsyncGeneratorPrototype), "AsyncGenerator") ||
+        !init_kind(cx, "AsyncGeneratorFunction", async_gen_fn_ctor, EN_INTRINSIC_AsyncGeneratorFunction,
+                   EN_INTRINSIC_AsyncGeneratorFunctionPrototype, EN_INTRINSIC_AsyncGeneratorPrototype) ||
+        !init_kind(cx, "AsyncFunction", async_fn_ctor, EN_INTRINSIC_AsyncFunction,
+                   EN_INTRINSIC_AsyncFunctionPrototype, -1) ||
+        !en_init_async_from_sync(cx))
         goto done;
     ok = true;
 done:

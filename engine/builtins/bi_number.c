@@ -5,6 +5,7 @@
 #include <float.h>
 #include <math.h>
 
+#include "bigint_int.h"
 #include "bi_support_int.h"
 #include "numconv_int.h"
 
@@ -14,11 +15,7 @@ static EnValue number_ctor(EnContext *cx, const EnArgs *args) {
     if (args->argc > 0) {
         EnValue prim = en_to_numeric(cx, args->argv[0]);
         if (en_is_exception(prim)) return EN_EXCEPTION;
-        if (en_is_bigint(prim)) {
-            // TODO(#6): BigInt values arrive with the bigint family.
-            return en_throw_type_error(cx, "Cannot convert a BigInt to a number yet");
-        }
-        n = en_as_number(prim);
+        n = en_is_bigint(prim) ? en_bigint_to_double(en_as_bigint(prim)) : en_as_number(prim);
     }
     if (en_is_undefined(args->new_target)) return en_number(n);
     EnObject *o = en_bi_new_wrapper(cx, args->new_target, EN_CLASS_NUMBER,

@@ -277,10 +277,13 @@ static char *run_variant(Worker *w, const Test *t, const T262Meta *m, const char
                          bool strict) {
     Run *run = w->run;
     bool module = m->flags & T262_F_MODULE;
+    // Tests that import fixtures (modules, or scripts calling import()) run
+    // from a mirror of their directory so that relative specifiers resolve.
+    bool mirror = module || strstr(src, "_FIXTURE") != NULL;
     const char *base = strrchr(t->path, '/');
     base = base ? base + 1 : t->path;
     char file[PATH_MAX * 2], restore[PATH_MAX * 2] = "";
-    if (module) {
+    if (mirror) {
         char *src_dir = t262_xprintf("%s/%s", run->root_abs, t->path);
         *strrchr(src_dir, '/') = 0;
         char dir[PATH_MAX];
@@ -327,7 +330,7 @@ static char *run_variant(Worker *w, const Test *t, const T262Meta *m, const char
         verdict = t262_judge(m, &r);
         t262_exec_free(&r);
     }
-    if (module) {
+    if (mirror) {
         unlink(file);
         if (symlink(restore, file) != 0) w->mirror_of[0] = 0;
     } else {

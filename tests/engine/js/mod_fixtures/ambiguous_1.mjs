@@ -1,0 +1,2 @@
+export const dup = 1;
+export const one = 1;

@@ -1,0 +1,2 @@
+export const dup = 2;
+export const two = 2;

@@ -1,0 +1,1 @@
+import { dup } from "./ambiguous.mjs";

@@ -1,0 +1,2 @@
+export const meta = import.meta;
+export function metaAgain() { return import.meta; }

@@ -1,0 +1,2 @@
+import "./order_z.mjs";
+globalThis.modLog.push("x");

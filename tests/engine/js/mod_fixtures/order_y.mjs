@@ -1,0 +1,3 @@
+import "./order_z.mjs";
+import "./order_root.mjs";
+globalThis.modLog.push("y");

@@ -1,0 +1,3 @@
+globalThis.modLog.push("throws evaluated");
+export const x = 1;
+throw new URIError("thrown once");

@@ -1,0 +1,2 @@
+import { x } from "./throws.mjs";
+globalThis.modLog.push("never " + x);

@@ -1,0 +1,1 @@
+globalThis.modLog.push("c (sync)");

@@ -1,0 +1,2 @@
+import "./tla_reject_dep.mjs";
+globalThis.modLog.push("never");
