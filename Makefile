@@ -21,7 +21,8 @@ CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer \
 LDFLAGS_SAN := -fsanitize=address,undefined
 endif
 ALL_CFLAGS := $(CFLAGS_BASE) $(CFLAGS)
-LDLIBS := -lm -lpthread -lgmp $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+LDLIBS := -lm -lpthread -lgmp $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) \
+          $(shell pkg-config --libs libuv 2>/dev/null || echo -luv)
 
 PKGS_DEV := libcriterion-dev libjansson-dev libuv1-dev libgmp-dev unicode-data pkg-config
 CRITERION_LIBS = $(shell pkg-config --libs criterion 2>/dev/null || echo -lcriterion)
@@ -37,7 +38,7 @@ ANALYZER_SRC := $(wildcard analyzer/*.c)
 ANALYZER_OBJ := $(ANALYZER_SRC:%.c=$(B)/obj/%.o)
 ANALYZER_LIB := $(B)/libochre_analyzer.a
 TEST_ANALYZER_SRC := $(wildcard tests/analyzer/test_*.c)
-ENGINE_SRC := $(wildcard engine/*.c engine/builtins/*.c)
+ENGINE_SRC := $(wildcard engine/*.c engine/builtins/*.c engine/runtime/*.c)
 ENGINE_OBJ := $(ENGINE_SRC:%.c=$(B)/obj/%.o)
 ENGINE_LIB := $(B)/libochre_engine.a
 TEST_ENGINE_SRC := $(wildcard tests/engine/test_*.c)
@@ -164,6 +165,7 @@ test-one: all unit check-gcstress $(TEST_TOOLS) $(B)/tests/run262
 	tests/cli/run_check_tests.sh $(B)
 	B=$(B) tests/lsp/run.sh
 	tests/engine/run_js.sh $(B) $(if $(filter 1,$(SAN)),--gc-stress)
+	tests/runtime/run.sh $(B)
 	$(B)/tests/run262 --ochre $(B)/ochre --slice tests/test262/slice.txt $(if $(filter 1,$(SAN)),--sample 4 --timeout 30)
 
 test: deps

@@ -24,6 +24,8 @@ typedef struct RunOpts {
     int goal;  // -1: from the file name and package.json
     bool print_bytecode, gc_stress, test262;
     EnLimits limits;
+    int host_argc;      // process.argv after the executable: the script and its arguments
+    char **host_argv;
 } RunOpts;
 
 static bool has_suffix(const char *s, const char *suf) {
@@ -87,7 +89,19 @@ static int run_source(const char *name, const char *src, size_t len, RunOpts *o,
     EnRuntime *rt = en_runtime_new(&o->limits);
     EnContext *cx = en_context_new(rt);
     en_context_set_print(cx, print_to_stdio, NULL);
-    if (o->test262) en_context_install_test262(cx);
+    // test262 runs with its own host ($262, print); programs get Node's
+    // (timers, process...) and the event loop.
+    if (o->test262) {
+        en_context_install_test262(cx);
+    } else {
+        EnHostOptions ho = {o->host_argc, o->host_argv};
+        if (!en_host_install(cx, &ho)) {
+            fprintf(stderr, "ochre: cannot start the runtime\n");
+            en_context_free(cx);
+            en_runtime_free(rt);
+            return CLI_EXIT_ERRORS;
+        }
+    }
     EnEvalOptions eo;
     en_eval_options_default(&eo);
     eo.filename = name;
@@ -101,8 +115,13 @@ static int run_source(const char *name, const char *src, size_t len, RunOpts *o,
         if (b.data && strcmp(b.data, "undefined")) printf("%s\n", b.data);
         och_buf_free(&b);
     }
-    if (st == EN_STATUS_OK) st = en_run_jobs(cx);
-    int rc = CLI_EXIT_OK;
+    int exit_code = 0;
+    if (st == EN_STATUS_OK) st = en_host_run(cx, &exit_code);
+    if (st == EN_STATUS_TERMINATED && en_host_exiting(cx, &exit_code)) {
+        en_exception_take(cx);  // process.exit(): not an error
+        st = EN_STATUS_OK;
+    }
+    int rc = exit_code;
     if (st == EN_STATUS_SYNTAX_ERROR && render_syntax_error(name, src, len, eo.goal)) {
         en_exception_take(cx);
         rc = CLI_EXIT_ERRORS;
@@ -116,6 +135,7 @@ static int run_source(const char *name, const char *src, size_t len, RunOpts *o,
         rc = CLI_EXIT_ERRORS;
     }
     fflush(stdout);
+    en_host_free(cx);
     en_context_free(cx);
     en_runtime_free(rt);
     return rc;
@@ -156,6 +176,8 @@ int cli_cmd_run(int argc, char **argv) {
         else o.goal = chk_pkgtype_goal_of_file(path) == PS_GOAL_MODULE ? EN_GOAL_MODULE
                                                                         : EN_GOAL_SCRIPT;
     }
+    o.host_argc = argc - i;
+    o.host_argv = argv + i;
     int rc = run_source(path, src, len, &o, false);
     och_free(src);
     return rc;

@@ -105,4 +105,27 @@ void en_context_set_print(EnContext *cx, EnPrintFn fn, void *ctx);
 // `print` on the global object.
 void en_context_install_test262(EnContext *cx);
 
+// --- Host runtime (event loop on libuv; engine/runtime/) -----------------
+typedef struct EnHostOptions {
+    int argc;            // process.argv after the executable: script path, then its arguments
+    char **argv;         // (borrowed; must outlive the host)
+} EnHostOptions;
+
+// Installs the Node-style host on cx: setTimeout, setInterval,
+// setImmediate and their clear functions, queueMicrotask, and `process`
+// (argv, env, exit, exitCode, nextTick, platform, hrtime, stdout.write...).
+// False with an exception pending (heap limit).
+bool en_host_install(EnContext *cx, const EnHostOptions *opts);
+// Runs the event loop after the main script: drains nextTicks and promise
+// jobs, then runs timers and immediates (draining after each) until nothing
+// is pending. Returns EN_STATUS_OK or the failure that stopped it: an
+// uncaught exception or unhandled rejection (pending, like en_eval's), or a
+// termination. *exit_code gets process.exitCode (or process.exit's code).
+EnStatus en_host_run(EnContext *cx, int *exit_code);
+// True when process.exit(code) ended the evaluation: the termination that
+// en_eval/en_host_run returned is not an error, *exit_code is the code.
+bool en_host_exiting(EnContext *cx, int *exit_code);
+// Frees the host of cx (call before en_context_free). NULL host: no-op.
+void en_host_free(EnContext *cx);
+
 #endif

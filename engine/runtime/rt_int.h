@@ -1,0 +1,76 @@
+// The host runtime around the engine (DESIGN.md "Runtime", issue 7): a
+// libuv event loop with Node's queues, and the host APIs that feed it
+// (timers, immediates, queueMicrotask, process). Public entry points:
+// engine.h "Host runtime". Internal to engine/runtime/.
+//
+// Queues, in Node's order: after the main script and after every
+// macrotask (a timer, an immediate, an I/O completion), the nextTick queue
+// runs, then the promise jobs, repeated until both are empty; then
+// unhandled rejections are reported. Macrotasks come from libuv: timers
+// (uv_timer_t, one per timer), immediates (one uv_check_t after each
+// poll, with a uv_idle_t keeping the poll from blocking while some are
+// queued).
+//
+// GC: callbacks and their arguments live in JS objects reachable from the
+// realm's HostState intrinsic (a null-prototype object): `timers` maps a
+// timer id to its record [callback, timeout object, args...], `immediates`
+// is the queue of [callback, immediate object, args...] records and `ticks`
+// the nextTick queue of [callback, args...]. The C side holds ids only.
+#ifndef OCHRE_ENGINE_RUNTIME_RT_INT_H
+#define OCHRE_ENGINE_RUNTIME_RT_INT_H
+
+#include <uv.h>
+
+#include "../runtime_int.h"
+
+typedef struct RtTimer {
+    uv_timer_t handle;
+    struct RtHost *host;
+    uint32_t id;
+    uint64_t ms;            // delay (and repeat for intervals)
+    bool repeat;
+    bool refed;
+    struct RtTimer *next;   // in host->timers (all live timers)
+} RtTimer;
+
+typedef struct RtHost {
+    EnContext *cx;
+    uv_loop_t loop;
+    uv_check_t check;       // runs the immediates
+    uv_idle_t idle;         // keeps the poll phase from blocking while immediates wait
+    uint32_t next_id;       // timer and immediate ids (Node numbers them alike)
+    RtTimer *timers;
+    uint32_t refed_immediates;
+    EnStatus status;        // the first failure of a callback (stops the loop)
+    bool exiting;           // process.exit() was called
+    int exit_code;
+    int argc;
+    char **argv;            // borrowed (the process' argv)
+    const char *script;     // absolute path of the main script, or NULL
+} RtHost;
+
+// The host of cx (NULL when none is installed).
+RtHost *rt_host_of(EnContext *cx);
+// HostState property `name` (an object created at install).
+EnObject *rt_state(EnContext *cx, const char *name);
+
+// Calls record[0] with this_val and the arguments record[args_from..]
+// (records are arrays in HostState). EN_UNDEFINED, or EN_EXCEPTION.
+EnValue rt_call_record(RtHost *h, EnValue record, uint32_t args_from, EnValue this_val);
+// Replaces HostState[name] with a fresh empty array.
+bool rt_state_reset_array(EnContext *cx, const char *name);
+
+// Runs the nextTick queue and the promise jobs until both are empty, then
+// reports unhandled rejections (as an exception: Node's default `throw`
+// mode). EN_STATUS_OK or the failure (exception pending).
+EnStatus rt_drain(RtHost *h);
+// After a macrotask's JS ran: drains, and records a failure (stopping the
+// loop). Returns false when the loop must stop.
+bool rt_after_macrotask(RtHost *h, EnValue result);
+
+// Families (each defines its globals; false with an exception pending).
+bool rt_timers_install(EnContext *cx);
+void rt_timers_close(RtHost *h);
+bool rt_process_install(EnContext *cx);
+
+#endif
