@@ -21,7 +21,7 @@
 
 #include <uv.h>
 
-#include "../runtime_int.h"
+#include "../vm_int.h"
 
 typedef struct RtTimer {
     uv_timer_t handle;
@@ -46,7 +46,7 @@ typedef struct RtHost {
     int exit_code;
     int argc;
     char **argv;            // borrowed (the process' argv)
-    const char *script;     // absolute path of the main script, or NULL
+    struct RtConsole *console;  // counters, timers and group depth (rt_console.c)
 } RtHost;
 
 // The host of cx (NULL when none is installed).
@@ -68,9 +68,17 @@ EnStatus rt_drain(RtHost *h);
 // loop). Returns false when the loop must stop.
 bool rt_after_macrotask(RtHost *h, EnValue result);
 
+// Node's util.inspect of v (rt_inspect.c), appended as UTF-8; strings are
+// quoted unless top_string_raw (console.log's own arguments).
+void rt_inspect(EnContext *cx, EnValue v, bool top_string_raw, OchBuf *out);
+// The same with non-enumerable properties and depth 4 (console's %o).
+void rt_inspect_hidden(EnContext *cx, EnValue v, OchBuf *out);
+
 // Families (each defines its globals; false with an exception pending).
 bool rt_timers_install(EnContext *cx);
 void rt_timers_close(RtHost *h);
 bool rt_process_install(EnContext *cx);
+bool rt_console_install(EnContext *cx);
+void rt_console_free(RtHost *h);
 
 #endif

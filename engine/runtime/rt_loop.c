@@ -162,7 +162,7 @@ bool en_host_install(EnContext *cx, const EnHostOptions *opts) {
     uv_idle_init(&h->loop, &h->idle);
     h->check.data = h->idle.data = h;
     cx->loop_host = h;
-    ok = rt_timers_install(cx) && rt_process_install(cx);
+    ok = rt_timers_install(cx) && rt_process_install(cx) && rt_console_install(cx);
 done:
     en_handle_scope_close(&hs);
     return ok;
@@ -211,6 +211,7 @@ void en_host_free(EnContext *cx) {
     RtHost *h = cx->loop_host;
     if (!h) return;
     rt_timers_close(h);
+    rt_console_free(h);
     uv_close((uv_handle_t *)&h->check, close_cb);
     uv_close((uv_handle_t *)&h->idle, close_cb);
     uv_run(&h->loop, UV_RUN_NOWAIT);  // runs the close callbacks

@@ -2,7 +2,7 @@
 const t = setTimeout(() => console.log('unref ran'), 100000);
 t.unref();
 console.log('hasRef', t.hasRef());
-const u = setTimeout(() => console.log('ref ran'), 5);
+const u = setTimeout(() => console.log('ref ran'), 50);
 u.unref();
 u.ref();
 console.log('hasRef', u.hasRef());
