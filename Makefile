@@ -82,6 +82,12 @@ $(B)/gen/bi_string_case_generated.h: tools/gen_case_tables.py
 	python3 $< /usr/share/unicode > $@.tmp && mv $@.tmp $@
 $(B)/obj/engine/numconv.o: $(B)/gen/numconv_tables_generated.h
 $(B)/obj/engine/builtins/bi_string_case.o: $(B)/gen/bi_string_case_generated.h
+# The runtime's JavaScript (CommonJS loader, node: modules written in JS).
+RT_JS := $(sort $(wildcard engine/runtime/js/*.js))
+$(B)/gen/rt_js_generated.h: tools/gen_js_embed.py $(RT_JS)
+	@mkdir -p $(dir $@)
+	python3 $< $(RT_JS) > $@.tmp && mv $@.tmp $@
+$(B)/obj/engine/runtime/rt_modules.o: $(B)/gen/rt_js_generated.h
 # RegExp: Unicode property and case-folding tables (tools/gen_regexp_tables.py).
 $(B)/gen/regexp_unicode_generated.h: tools/gen_regexp_tables.py
 	@mkdir -p $(dir $@)

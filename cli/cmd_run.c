@@ -23,6 +23,7 @@ const char cli_eval_usage[] =
 typedef struct RunOpts {
     int goal;  // -1: from the file name and package.json
     bool print_bytecode, gc_stress, test262;
+    bool classic_script;  // --script: a classic script (global scope), not a CommonJS module
     EnLimits limits;
     int host_argc;      // process.argv after the executable: the script and its arguments
     char **host_argv;
@@ -36,7 +37,7 @@ static bool has_suffix(const char *s, const char *suf) {
 // Parses one option; returns 1 when consumed, 0 when not an option, -1 on
 // a bad value.
 static int parse_opt(const char *a, RunOpts *o) {
-    if (!strcmp(a, "--script")) o->goal = EN_GOAL_SCRIPT;
+    if (!strcmp(a, "--script")) o->goal = EN_GOAL_SCRIPT, o->classic_script = true;
     else if (!strcmp(a, "--module")) o->goal = EN_GOAL_MODULE;
     else if (!strcmp(a, "--print-bytecode")) o->print_bytecode = true;
     else if (!strcmp(a, "--gc-stress")) o->limits.gc_stress = true;
@@ -108,7 +109,10 @@ static int run_source(const char *name, const char *src, size_t len, RunOpts *o,
     eo.goal = o->goal == EN_GOAL_MODULE ? EN_GOAL_MODULE : EN_GOAL_SCRIPT;
     eo.print_bytecode = o->print_bytecode;
     EnValue result = 0;
-    EnStatus st = en_eval(cx, src, len, &eo, &result);
+    // A program file in the script goal is a CommonJS module, as in node.
+    bool cjs = !o->test262 && !print_result && eo.goal == EN_GOAL_SCRIPT && !o->classic_script &&
+               !o->print_bytecode;
+    EnStatus st = cjs ? en_host_run_main(cx, name, src, len) : en_eval(cx, src, len, &eo, &result);
     if (st == EN_STATUS_OK && print_result) {
         OchBuf b = {0};
         en_value_to_display(cx, result, &b);

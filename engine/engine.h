@@ -125,6 +125,11 @@ EnStatus en_host_run(EnContext *cx, int *exit_code);
 // True when process.exit(code) ended the evaluation: the termination that
 // en_eval/en_host_run returned is not an error, *exit_code is the code.
 bool en_host_exiting(EnContext *cx, int *exit_code);
+// Runs `filename` (its source text src[0..len)) as the main CommonJS module:
+// require with Node's resolution (node_modules, package.json main and
+// exports), module, exports, __filename, __dirname, and the node: modules
+// the runtime has. Then call en_host_run for the event loop.
+EnStatus en_host_run_main(EnContext *cx, const char *filename, const char *src, size_t len);
 // Frees the host of cx (call before en_context_free). NULL host: no-op.
 void en_host_free(EnContext *cx);
 

@@ -104,7 +104,7 @@ static bool specifier(EnContext *cx, char spec, EnValue arg, OchBuf *out) {
 
 // formatWithOptions: specifiers of a first string argument, then the rest
 // inspected and joined by spaces.
-static bool format_args(EnContext *cx, const EnValue *argv, uint32_t argc, OchBuf *out) {
+bool rt_format(EnContext *cx, const EnValue *argv, uint32_t argc, OchBuf *out) {
     uint32_t next = 0;
     if (argc && en_is_string(argv[0]) && argc > 1) {
         OchBuf fmt = {0};
@@ -143,7 +143,7 @@ static bool format_args(EnContext *cx, const EnValue *argv, uint32_t argc, OchBu
 
 static EnValue print_with(EnContext *cx, const EnValue *argv, uint32_t argc, bool is_error) {
     OchBuf b = {0};
-    bool ok = format_args(cx, argv, argc, &b);
+    bool ok = rt_format(cx, argv, argc, &b);
     if (ok) emit(cx, b.data ? b.data : "", b.len, is_error);
     och_buf_free(&b);
     return ok ? EN_UNDEFINED : EN_EXCEPTION;
@@ -164,7 +164,7 @@ static EnValue console_trace(EnContext *cx, const EnArgs *a) {
     OchBuf b = {0};
     och_buf_puts(&b, "Trace");
     if (a->argc) och_buf_puts(&b, ": ");
-    if (!format_args(cx, a->argv, a->argc, &b)) {
+    if (!rt_format(cx, a->argv, a->argc, &b)) {
         och_buf_free(&b);
         return EN_EXCEPTION;
     }
@@ -188,7 +188,7 @@ static EnValue console_assert(EnContext *cx, const EnArgs *a) {
     och_buf_puts(&b, "Assertion failed");
     if (a->argc > 1) {
         och_buf_puts(&b, ": ");
-        if (!format_args(cx, a->argv + 1, a->argc - 1, &b)) {
+        if (!rt_format(cx, a->argv + 1, a->argc - 1, &b)) {
             och_buf_free(&b);
             return EN_EXCEPTION;
         }
@@ -287,7 +287,7 @@ static EnValue time_report(EnContext *cx, const EnArgs *a, bool end) {
         else och_buf_printf(&b, "%s: %.3fs", l.data, ms / 1000);
         if (!end && a->argc > 1) {
             och_buf_putc(&b, ' ');
-            if (!format_args(cx, a->argv + 1, a->argc - 1, &b)) {
+            if (!rt_format(cx, a->argv + 1, a->argc - 1, &b)) {
                 och_buf_free(&b);
                 och_buf_free(&l);
                 return EN_EXCEPTION;

@@ -74,6 +74,12 @@ void rt_inspect(EnContext *cx, EnValue v, bool top_string_raw, OchBuf *out);
 // The same with non-enumerable properties and depth 4 (console's %o).
 void rt_inspect_hidden(EnContext *cx, EnValue v, OchBuf *out);
 
+// console.log's formatting of its arguments (rt_console.c): specifiers of
+// a first string argument, the others inspected, joined by spaces.
+bool rt_format(EnContext *cx, const EnValue *argv, uint32_t argc, OchBuf *out);
+// Adds the fs primitives to the binding object of the JS modules (rt_fs.c).
+bool rt_fs_binding(EnContext *cx, EnObject *binding);
+
 // Families (each defines its globals; false with an exception pending).
 bool rt_timers_install(EnContext *cx);
 void rt_timers_close(RtHost *h);

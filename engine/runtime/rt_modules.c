@@ -1,0 +1,232 @@
+// CommonJS for `ochre run`: the loader (js/cjs_loader.js, embedded at
+// build time) and the host binding it and the node: modules written in JS
+// use: file reads, stats, compiling a module's wrapper function, the
+// embedded sources, and the native modules (fs, process, timers).
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rt_int.h"
+#include "rt_js_generated.h"
+
+static EnKey atom_key(EnContext *cx, const char *s) { return en_key_atom(en_atom_from_cstr(cx, s)); }
+
+// The first argument as a UTF-8 path (NUL-terminated); false on throw.
+static bool path_arg(EnContext *cx, const EnArgs *a, uint32_t i, OchBuf *out) {
+    EnString *s = en_to_string(cx, en_arg(a, i));
+    if (!s) return false;
+    en_str_to_utf8(cx, s, out);
+    och_buf_putc(out, 0);
+    return true;
+}
+
+static EnValue utf8_value(EnContext *cx, const char *s, size_t n) {
+    EnString *str = en_str_from_utf8(cx, s, n);
+    return str ? en_string_value(str) : EN_EXCEPTION;
+}
+
+static const char *js_source(const char *name, size_t *len) {
+    for (size_t i = 0; i < sizeof rt_js_sources / sizeof *rt_js_sources; i++)
+        if (!strcmp(rt_js_sources[i].name, name)) {
+            *len = rt_js_sources[i].len;
+            return rt_js_sources[i].src;
+        }
+    return NULL;
+}
+
+// readFile(path): the file's text, or undefined when it cannot be read.
+static EnValue b_read_file(EnContext *cx, const EnArgs *a) {
+    OchBuf p = {0};
+    if (!path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
+    char *text;
+    size_t len;
+    EnValue r = EN_UNDEFINED;
+    if (ps_source_read_file(p.data, &text, &len) == OCH_OK) {
+        r = utf8_value(cx, text, len);
+        och_free(text);
+    }
+    och_buf_free(&p);
+    return r;
+}
+
+// stat(path): 0 missing, 1 file, 2 directory.
+static EnValue b_stat(EnContext *cx, const EnArgs *a) {
+    OchBuf p = {0};
+    if (!path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
+    struct stat st;
+    int kind = stat(p.data, &st) != 0 ? 0 : S_ISDIR(st.st_mode) ? 2 : 1;
+    och_buf_free(&p);
+    return en_int32(kind);
+}
+
+static EnValue b_realpath(EnContext *cx, const EnArgs *a) {
+    OchBuf p = {0};
+    if (!path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
+    char *r = realpath(p.data, NULL);
+    EnValue v = r ? utf8_value(cx, r, strlen(r)) : utf8_value(cx, p.data, p.len - 1);
+    free(r);
+    och_buf_free(&p);
+    return v;
+}
+
+// compile(source, filename, internal): the module wrapper function
+// (exports, require, module, __filename, __dirname[, binding]), opened on
+// the source's first line so that line numbers stay right. A hashbang line
+// becomes a comment.
+static EnValue b_compile(EnContext *cx, const EnArgs *a) {
+    EnString *src = en_to_string(cx, en_arg(a, 0));
+    if (!src) return EN_EXCEPTION;
+    EnValue *hsrc = en_handle(cx, en_string_value(src));
+    OchBuf name = {0};
+    if (!path_arg(cx, a, 1, &name)) return EN_EXCEPTION;
+    bool internal = en_to_boolean(en_arg(a, 2));
+    OchBuf text = {0};
+    och_buf_puts(&text, internal ? "(function (exports, require, module, __filename, __dirname, binding) {"
+                                 : "(function (exports, require, module, __filename, __dirname) {");
+    size_t body = text.len;
+    en_str_to_utf8(cx, en_as_string(*hsrc), &text);
+    if (text.len >= body + 2 && text.data[body] == '#' && text.data[body + 1] == '!') {
+        text.data[body] = '/';
+        text.data[body + 1] = '/';
+    }
+    och_buf_puts(&text, "\n})");
+    EnEvalOptions o;
+    en_eval_options_default(&o);
+    o.filename = name.data;
+    EnValue fn = EN_UNDEFINED;
+    EnStatus st = en_eval(cx, text.data, text.len, &o, &fn);
+    och_buf_free(&text);
+    och_buf_free(&name);
+    return st == EN_STATUS_OK ? fn : EN_EXCEPTION;
+}
+
+static EnValue b_builtin_source(EnContext *cx, const EnArgs *a) {
+    OchBuf n = {0};
+    if (!path_arg(cx, a, 0, &n)) return EN_EXCEPTION;
+    // "fs/promises" lives in fs_promises.js; internal files are not modules.
+    for (size_t i = 0; i < n.len; i++)
+        if (n.data[i] == '/') n.data[i] = '_';
+        else if (n.data[i] == '_') n.data[0] = 0;
+    size_t len;
+    const char *src = n.data[0] && strcmp(n.data, "cjs_loader") ? js_source(n.data, &len) : NULL;
+    och_buf_free(&n);
+    return src ? utf8_value(cx, src, len) : EN_UNDEFINED;
+}
+
+// Native modules: objects built from globals (process, timers).
+static EnValue b_native_module(EnContext *cx, const EnArgs *a) {
+    OchBuf n = {0};
+    if (!path_arg(cx, a, 0, &n)) return EN_EXCEPTION;
+    EnValue r = EN_UNDEFINED;
+    if (!strcmp(n.data, "process")) {
+        r = en_get(cx, en_object_value(cx->global), atom_key(cx, "process"));
+    } else if (!strcmp(n.data, "timers")) {
+        EnObject *t = en_obj_new_plain(cx);
+        if (!t) {
+            r = EN_EXCEPTION;
+        } else {
+            EnValue *ht = en_handle(cx, en_object_value(t));
+            static const char *const names[] = {"setTimeout", "setInterval", "setImmediate",
+                                                "clearTimeout", "clearInterval", "clearImmediate"};
+            r = *ht;
+            for (size_t i = 0; i < sizeof names / sizeof *names && r != EN_EXCEPTION; i++) {
+                EnValue f = en_get(cx, en_object_value(cx->global), atom_key(cx, names[i]));
+                if (f == EN_EXCEPTION ||
+                    !en_define_value(cx, en_as_object(*ht), atom_key(cx, names[i]), f, EN_PROP_DEFAULT))
+                    r = EN_EXCEPTION;
+            }
+        }
+    }
+    och_buf_free(&n);
+    return r;
+}
+
+static EnValue b_inspect(EnContext *cx, const EnArgs *a) {
+    OchBuf b = {0};
+    rt_inspect(cx, en_arg(a, 0), false, &b);
+    EnValue r = utf8_value(cx, b.data ? b.data : "", b.len);
+    och_buf_free(&b);
+    return r;
+}
+
+static EnValue b_format(EnContext *cx, const EnArgs *a) {
+    OchBuf b = {0};
+    EnValue r = rt_format(cx, a->argv, a->argc, &b) ? utf8_value(cx, b.data ? b.data : "", b.len)
+                                                      : EN_EXCEPTION;
+    och_buf_free(&b);
+    return r;
+}
+
+// The binding object (also given to the node: modules written in JS).
+static EnObject *make_binding(EnContext *cx) {
+    EnObject *b = en_obj_new(cx, EN_CLASS_OBJECT, NULL, 8);
+    if (!b) return NULL;
+    EnValue *hb = en_handle(cx, en_object_value(b));
+    static const struct {
+        const char *name;
+        EnNativeFn fn;
+        uint32_t length;
+    } fns[] = {
+        {"readFile", b_read_file, 1},       {"stat", b_stat, 1},
+        {"realpath", b_realpath, 1},        {"compile", b_compile, 3},
+        {"builtinSource", b_builtin_source, 1}, {"nativeModule", b_native_module, 1},
+        {"inspect", b_inspect, 1},          {"format", b_format, 0},
+    };
+    for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
+        if (!en_define_method(cx, en_as_object(*hb), fns[i].name, fns[i].fn, fns[i].length)) return NULL;
+    if (!rt_fs_binding(cx, en_as_object(*hb))) return NULL;
+    return en_as_object(*hb);
+}
+
+// The loader object (js/cjs_loader.js called with the binding), created
+// once per context and kept in HostState.
+static EnValue loader(EnContext *cx) {
+    EnObject *st = en_intrinsic(cx, EN_INTRINSIC_HostState);
+    EnValue l = en_get(cx, en_object_value(st), atom_key(cx, "loader"));
+    if (en_is_object(l) || l == EN_EXCEPTION) return l;
+    size_t len;
+    const char *src = js_source("cjs_loader", &len);
+    EnEvalOptions o;
+    en_eval_options_default(&o);
+    o.filename = "node:internal/cjs_loader";
+    EnValue fn = EN_UNDEFINED;
+    if (en_eval(cx, src, len, &o, &fn) != EN_STATUS_OK) return EN_EXCEPTION;
+    EnValue *hf = en_handle(cx, fn);
+    EnObject *b = make_binding(cx);
+    if (!b) return EN_EXCEPTION;
+    EnValue bv = en_object_value(b);
+    en_handle(cx, bv);
+    l = en_call(cx, *hf, EN_UNDEFINED, 1, &bv);
+    if (l == EN_EXCEPTION) return l;
+    EnValue *hl = en_handle(cx, l);
+    if (!en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState), atom_key(cx, "loader"), *hl,
+                         EN_PROP_WRITABLE))
+        return EN_EXCEPTION;
+    return *hl;
+}
+
+EnStatus en_host_run_main(EnContext *cx, const char *filename, const char *src, size_t len) {
+    EnHandleScope hs;
+    en_handle_scope_open(cx, &hs);
+    EnStatus st = EN_STATUS_EXCEPTION;
+    char *abs = realpath(filename, NULL);
+    EnValue l = loader(cx);
+    if (l == EN_EXCEPTION) goto done;
+    EnValue *hl = en_handle(cx, l);
+    EnValue args[2];
+    args[0] = utf8_value(cx, abs ? abs : filename, strlen(abs ? abs : filename));
+    if (args[0] == EN_EXCEPTION) goto done;
+    en_handle(cx, args[0]);
+    args[1] = utf8_value(cx, src, len);
+    if (args[1] == EN_EXCEPTION) goto done;
+    en_handle(cx, args[1]);
+    if (en_invoke(cx, *hl, atom_key(cx, "runMain"), 2, args) == EN_EXCEPTION) goto done;
+    st = EN_STATUS_OK;
+done:
+    if (st != EN_STATUS_OK && cx->terminating) st = EN_STATUS_TERMINATED;
+    free(abs);
+    en_handle_scope_close(&hs);
+    return st;
+}
