@@ -109,7 +109,7 @@ static EnValue b_builtin_source(EnContext *cx, const EnArgs *a) {
     for (size_t i = 0; i < n.len; i++)
         if (n.data[i] == '/') n.data[i] = '_';
         else if (n.data[i] == '_') n.data[0] = 0;
-    size_t len;
+    size_t len = 0;
     const char *src = n.data[0] && strcmp(n.data, "cjs_loader") ? js_source(n.data, &len) : NULL;
     och_buf_free(&n);
     return src ? utf8_value(cx, src, len) : EN_UNDEFINED;
@@ -186,7 +186,7 @@ static EnValue loader(EnContext *cx) {
     EnObject *st = en_intrinsic(cx, EN_INTRINSIC_HostState);
     EnValue l = en_get(cx, en_object_value(st), atom_key(cx, "loader"));
     if (en_is_object(l) || l == EN_EXCEPTION) return l;
-    size_t len;
+    size_t len = 0;
     const char *src = js_source("cjs_loader", &len);
     EnEvalOptions o;
     en_eval_options_default(&o);
