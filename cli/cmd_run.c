@@ -95,7 +95,7 @@ static int run_source(const char *name, const char *src, size_t len, RunOpts *o,
     if (o->test262) {
         en_context_install_test262(cx);
     } else {
-        EnHostOptions ho = {o->host_argc, o->host_argv};
+        EnHostOptions ho = {.argc = o->host_argc, .argv = o->host_argv};
         if (!en_host_install(cx, &ho)) {
             fprintf(stderr, "ochre: cannot start the runtime\n");
             en_context_free(cx);

@@ -8,6 +8,7 @@
 #include "cmd_check.h"
 #include "cmd_lsp.h"
 #include "cmd_run.h"
+#include "cmd_test.h"
 
 typedef struct Command {
     const char *name;
@@ -21,7 +22,7 @@ static const Command commands[] = {
     {"check", "find syntax errors, early errors and lint problems in files", ochre_cmd_check, cli_check_usage},
     {"run", "run a JavaScript file", cli_cmd_run, cli_run_usage},
     {"eval", "evaluate JavaScript code given on the command line", cli_cmd_eval, cli_eval_usage},
-    {"test", "run tests written with node:test", NULL, NULL},
+    {"test", "run tests written with node:test", cli_cmd_test, cli_test_usage},
     {"repl", "interactive JavaScript shell", NULL, NULL},
     {"lsp", "language server on stdin/stdout", ochre_cmd_lsp, cli_lsp_usage},
 };

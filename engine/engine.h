@@ -109,7 +109,20 @@ void en_context_install_test262(EnContext *cx);
 typedef struct EnHostOptions {
     int argc;            // process.argv after the executable: script path, then its arguments
     char **argv;         // (borrowed; must outlive the host)
+    // `ochre test`: node:test reports to the runner instead of printing a
+    // summary (en_host_test_counts), with these settings (borrowed; NULL:
+    // defaults). test_depth indents the report (a file is a subtest).
+    bool test_runner;
+    const char *test_reporter;      // "tap" or "spec"
+    const char *test_name_pattern;  // a RegExp source; only matching tests run
+    uint32_t test_line;             // 1-based: only the top-level test around it (0: all)
 } EnHostOptions;
+
+// Counts reported by node:test in a test_runner host.
+typedef struct EnTestCounts {
+    uint32_t tests, suites, pass, fail, cancelled, skipped, todo;
+} EnTestCounts;
+bool en_host_test_counts(EnContext *cx, EnTestCounts *out);
 
 // Installs the Node-style host on cx: setTimeout, setInterval,
 // setImmediate and their clear functions, queueMicrotask, and `process`

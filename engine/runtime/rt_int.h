@@ -47,6 +47,9 @@ typedef struct RtHost {
     int argc;
     char **argv;            // borrowed (the process' argv)
     struct RtConsole *console;  // counters, timers and group depth (rt_console.c)
+    EnHostOptions opts;         // copy (strings borrowed)
+    bool have_counts;           // node:test reported (test_runner)
+    EnTestCounts counts;
 } RtHost;
 
 // The host of cx (NULL when none is installed).
@@ -84,6 +87,9 @@ bool rt_fs_binding(EnContext *cx, EnObject *binding);
 bool rt_timers_install(EnContext *cx);
 void rt_timers_close(RtHost *h);
 bool rt_process_install(EnContext *cx);
+// process.emit(event, ...args) from C (beforeExit, exit): EN_TRUE when
+// listeners ran, EN_FALSE when none, EN_EXCEPTION when one threw.
+EnValue rt_process_emit(EnContext *cx, EnValue event, uint32_t argc, const EnValue *argv);
 bool rt_console_install(EnContext *cx);
 void rt_console_free(RtHost *h);
 

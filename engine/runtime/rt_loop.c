@@ -152,6 +152,7 @@ bool en_host_install(EnContext *cx, const EnHostOptions *opts) {
     h->next_id = 1;
     h->argc = opts ? opts->argc : 0;
     h->argv = opts ? opts->argv : NULL;
+    if (opts) h->opts = *opts;
     if (uv_loop_init(&h->loop) != 0) {
         och_free(h);
         en_throw_error(cx, EN_INTRINSIC_ErrorPrototype, "cannot create the event loop");
@@ -181,6 +182,20 @@ static int exit_code_of(RtHost *h) {
     return 0;
 }
 
+// process.emit(name, exitCode); the status of the listeners.
+static EnStatus emit_with_code(RtHost *h, const char *name) {
+    EnContext *cx = h->cx;
+    if (cx->terminating) return EN_STATUS_TERMINATED;
+    EnString *ev = en_atom_from_cstr(cx, name);
+    if (!ev) return EN_STATUS_TERMINATED;
+    EnValue code = en_number(exit_code_of(h));
+    bool was_exiting = h->exiting;
+    EnValue r = rt_process_emit(cx, en_string_value(ev), 1, &code);
+    if (r != EN_EXCEPTION) return EN_STATUS_OK;
+    if (!was_exiting && h->exiting) return EN_STATUS_TERMINATED;  // process.exit() in a listener
+    return cx->terminating ? EN_STATUS_TERMINATED : EN_STATUS_EXCEPTION;
+}
+
 EnStatus en_host_run(EnContext *cx, int *exit_code) {
     RtHost *h = cx->loop_host;
     *exit_code = 0;
@@ -189,10 +204,20 @@ EnStatus en_host_run(EnContext *cx, int *exit_code) {
         return st;
     }
     EnStatus st = rt_drain(h);
-    if (st == EN_STATUS_OK) {
+    // Node's end of a program: when the loop is empty, 'beforeExit' may
+    // schedule more work (then the loop runs again); then 'exit'.
+    while (st == EN_STATUS_OK) {
         h->status = EN_STATUS_OK;
         uv_run(&h->loop, UV_RUN_DEFAULT);
         st = h->status;
+        if (st != EN_STATUS_OK || h->exiting) break;
+        st = emit_with_code(h, "beforeExit");
+        if (st == EN_STATUS_OK) st = rt_drain(h);
+        if (st != EN_STATUS_OK || !uv_loop_alive(&h->loop)) break;
+    }
+    if (st == EN_STATUS_OK || (st == EN_STATUS_TERMINATED && h->exiting)) {
+        EnStatus est = emit_with_code(h, "exit");
+        if (st == EN_STATUS_OK) st = est;
     }
     *exit_code = exit_code_of(h);
     return st;
@@ -218,4 +243,11 @@ void en_host_free(EnContext *cx) {
     uv_loop_close(&h->loop);
     cx->loop_host = NULL;
     och_free(h);
+}
+
+bool en_host_test_counts(EnContext *cx, EnTestCounts *out) {
+    RtHost *h = cx->loop_host;
+    if (!h || !h->have_counts) return false;
+    *out = h->counts;
+    return true;
 }

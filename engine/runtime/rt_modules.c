@@ -159,6 +159,75 @@ static EnValue b_format(EnContext *cx, const EnArgs *a) {
     return r;
 }
 
+// testResults(counts): node:test's totals for the test runner (a
+// test_runner host), read back with en_host_test_counts.
+static EnValue b_test_results(EnContext *cx, const EnArgs *a) {
+    RtHost *h = rt_host_of(cx);
+    EnValue c = en_arg(a, 0);
+    if (!en_is_object(c)) return EN_UNDEFINED;
+    EnHandleScope hs;
+    en_handle_scope_open(cx, &hs);
+    EnValue *hc = en_handle(cx, c);
+    static const char *const names[] = {"tests", "suites", "pass", "fail", "cancelled", "skipped", "todo"};
+    uint32_t *fields[] = {&h->counts.tests, &h->counts.suites, &h->counts.pass, &h->counts.fail,
+                          &h->counts.cancelled, &h->counts.skipped, &h->counts.todo};
+    EnValue r = EN_UNDEFINED;
+    for (size_t i = 0; i < 7; i++) {
+        EnValue v = en_get(cx, *hc, atom_key(cx, names[i]));
+        double d = 0;
+        if (v == EN_EXCEPTION || !en_to_number(cx, v, &d)) {
+            r = EN_EXCEPTION;
+            break;
+        }
+        *fields[i] = (uint32_t)d;
+    }
+    h->have_counts = r != EN_EXCEPTION;
+    en_handle_scope_close(&hs);
+    return r;
+}
+
+// functionLines(fn): {start, end}, the 1-based lines a JS function's source
+// spans (node:test's file:line selection), or undefined.
+static EnValue b_function_lines(EnContext *cx, const EnArgs *a) {
+    EnValue f = en_arg(a, 0);
+    if (!en_is_object(f) || en_obj_class(en_as_object(f)) != EN_CLASS_FUNCTION) return EN_UNDEFINED;
+    EnFunctionTemplate *t = ((EnFunction *)en_as_object(f))->tmpl;
+    if (!t->src || !t->node) return EN_UNDEFINED;
+    OchLineCol s = en_source_position(t->src, t->node->start);
+    OchLineCol e = en_source_position(t->src, t->node->end);
+    EnObject *o = en_obj_new_plain(cx);
+    if (!o) return EN_EXCEPTION;
+    EnValue *ho = en_handle(cx, en_object_value(o));
+    if (!en_define_value(cx, en_as_object(*ho), atom_key(cx, "start"), en_number(s.line + 1), EN_PROP_DEFAULT) ||
+        !en_define_value(cx, en_as_object(*ho), atom_key(cx, "end"), en_number(e.line + 1), EN_PROP_DEFAULT))
+        return EN_EXCEPTION;
+    return *ho;
+}
+
+// binding.testRunner: the runner's settings, or undefined outside `ochre test`.
+static bool define_test_runner(EnContext *cx, EnObject *binding) {
+    RtHost *h = rt_host_of(cx);
+    if (!h->opts.test_runner) return true;
+    EnValue *hb = en_handle(cx, en_object_value(binding));
+    EnObject *o = en_obj_new_plain(cx);
+    if (!o) return false;
+    EnValue *ho = en_handle(cx, en_object_value(o));
+    const char *reporter = h->opts.test_reporter ? h->opts.test_reporter : "tap";
+    EnValue rv = utf8_value(cx, reporter, strlen(reporter));
+    if (rv == EN_EXCEPTION || !en_define_value(cx, en_as_object(*ho), atom_key(cx, "reporter"), rv, EN_PROP_DEFAULT))
+        return false;
+    if (h->opts.test_name_pattern) {
+        EnValue pv = utf8_value(cx, h->opts.test_name_pattern, strlen(h->opts.test_name_pattern));
+        if (pv == EN_EXCEPTION ||
+            !en_define_value(cx, en_as_object(*ho), atom_key(cx, "namePattern"), pv, EN_PROP_DEFAULT))
+            return false;
+    }
+    if (!en_define_value(cx, en_as_object(*ho), atom_key(cx, "line"), en_number(h->opts.test_line), EN_PROP_DEFAULT) ||
+        !en_define_value(cx, en_as_object(*ho), atom_key(cx, "depth"), en_number(1), EN_PROP_DEFAULT))
+        return false;
+    return en_define_value(cx, en_as_object(*hb), atom_key(cx, "testRunner"), *ho, EN_PROP_DEFAULT);
+}
+
 // The binding object (also given to the node: modules written in JS).
 static EnObject *make_binding(EnContext *cx) {
     EnObject *b = en_obj_new(cx, EN_CLASS_OBJECT, NULL, 8);
@@ -173,10 +242,11 @@ static EnObject *make_binding(EnContext *cx) {
         {"realpath", b_realpath, 1},        {"compile", b_compile, 3},
         {"builtinSource", b_builtin_source, 1}, {"nativeModule", b_native_module, 1},
         {"inspect", b_inspect, 1},          {"format", b_format, 0},
+        {"testResults", b_test_results, 1}, {"callerLine", b_function_lines, 1},
     };
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
         if (!en_define_method(cx, en_as_object(*hb), fns[i].name, fns[i].fn, fns[i].length)) return NULL;
-    if (!rt_fs_binding(cx, en_as_object(*hb))) return NULL;
+    if (!rt_fs_binding(cx, en_as_object(*hb)) || !define_test_runner(cx, en_as_object(*hb))) return NULL;
     return en_as_object(*hb);
 }
 

@@ -39,6 +39,140 @@ static EnValue next_tick(EnContext *cx, const EnArgs *a) {
     return EN_UNDEFINED;
 }
 
+// --- process events (on, once, off, emit, listeners, listenerCount) -------
+// Listeners live in HostState.processEvents: event name -> array of
+// [listener, once] records, in registration order.
+
+static EnValue events_table(EnContext *cx) {
+    return en_get(cx, en_object_value(en_intrinsic(cx, EN_INTRINSIC_HostState)), atom_key(cx, "processEvents"));
+}
+
+static EnValue listeners_of(EnContext *cx, EnValue event, bool create) {
+    EnValue tab = events_table(cx);
+    if (!en_is_object(tab)) return EN_EXCEPTION;
+    EnValue *ht = en_handle(cx, tab);
+    EnKey k;
+    if (!en_key_from_value(cx, event, &k)) return EN_EXCEPTION;
+    en_handle(cx, k);
+    EnValue list = en_get(cx, *ht, k);
+    if (list == EN_EXCEPTION || en_is_object(list) || !create) return list;
+    EnObject *arr = en_array_new(cx, 0);
+    if (!arr) return EN_EXCEPTION;
+    EnValue *ha = en_handle(cx, en_object_value(arr));
+    if (!en_set(cx, *ht, k, *ha, true)) return EN_EXCEPTION;
+    return *ha;
+}
+
+static EnValue add_listener(EnContext *cx, const EnArgs *a, bool once) {
+    if (!en_is_callable(en_arg(a, 1)))
+        return en_throw_type_error(cx, "The \"listener\" argument must be of type function");
+    EnValue list = listeners_of(cx, en_arg(a, 0), true);
+    if (list == EN_EXCEPTION) return list;
+    EnValue *hl = en_handle(cx, list);
+    EnValue rec[2] = {a->argv[1], en_bool(once)};
+    EnObject *r = en_array_from_values(cx, rec, 2);
+    if (!r || !en_array_push(cx, en_as_object(*hl), en_object_value(r))) return EN_EXCEPTION;
+    return a->this_val;
+}
+static EnValue process_on(EnContext *cx, const EnArgs *a) { return add_listener(cx, a, false); }
+static EnValue process_once(EnContext *cx, const EnArgs *a) { return add_listener(cx, a, true); }
+
+// Copies the listener records of an event into a fresh array (emit must
+// not see changes made by the listeners it calls).
+static EnValue snapshot(EnContext *cx, EnValue list) {
+    uint64_t n = 0;
+    if (!en_length_of_array_like(cx, list, &n)) return EN_EXCEPTION;
+    EnValue *hl = en_handle(cx, list);
+    EnObject *copy = en_array_new(cx, (uint32_t)n);
+    if (!copy) return EN_EXCEPTION;
+    EnValue *hc = en_handle(cx, en_object_value(copy));
+    for (uint32_t i = 0; i < n; i++) {
+        EnValue r = en_get_index(cx, *hl, i);
+        if (r == EN_EXCEPTION || !en_array_push(cx, en_as_object(*hc), r)) return EN_EXCEPTION;
+    }
+    return *hc;
+}
+
+static EnValue process_off(EnContext *cx, const EnArgs *a) {
+    EnValue list = listeners_of(cx, en_arg(a, 0), false);
+    if (list == EN_EXCEPTION || !en_is_object(list)) return list == EN_EXCEPTION ? list : a->this_val;
+    EnValue *hl = en_handle(cx, list);
+    uint64_t n = 0;
+    if (!en_length_of_array_like(cx, *hl, &n)) return EN_EXCEPTION;
+    EnObject *kept = en_array_new(cx, 0);
+    if (!kept) return EN_EXCEPTION;
+    EnValue *hk = en_handle(cx, en_object_value(kept));
+    bool removed = false;
+    for (uint32_t i = 0; i < n; i++) {
+        EnValue r = en_get_index(cx, *hl, i);
+        if (r == EN_EXCEPTION) return r;
+        EnValue *hr = en_handle(cx, r);
+        EnValue fn = en_get_index(cx, *hr, 0);
+        if (!removed && fn == en_arg(a, 1)) {
+            removed = true;
+            continue;
+        }
+        if (!en_array_push(cx, en_as_object(*hk), *hr)) return EN_EXCEPTION;
+    }
+    EnKey k;
+    if (!en_key_from_value(cx, en_arg(a, 0), &k) || !en_set(cx, events_table(cx), k, *hk, true))
+        return EN_EXCEPTION;
+    return a->this_val;
+}
+
+// Calls the listeners of an event with args; once-listeners are removed
+// first. EN_TRUE when there were listeners, EN_EXCEPTION on throw.
+EnValue rt_process_emit(EnContext *cx, EnValue event, uint32_t argc, const EnValue *argv) {
+    EnHandleScope hs;
+    en_handle_scope_open(cx, &hs);
+    EnValue res = EN_EXCEPTION;
+    EnValue *he = en_handle(cx, event);
+    EnValue list = listeners_of(cx, *he, false);
+    if (list == EN_EXCEPTION) goto done;
+    if (!en_is_object(list)) {
+        res = EN_FALSE;
+        goto done;
+    }
+    EnValue snap = snapshot(cx, list);
+    if (snap == EN_EXCEPTION) goto done;
+    EnValue *hs_ = en_handle(cx, snap);
+    uint64_t n = 0;
+    if (!en_length_of_array_like(cx, *hs_, &n)) goto done;
+    EnValue process = en_get(cx, en_object_value(cx->global), atom_key(cx, "process"));
+    EnValue *hp = en_handle(cx, process);
+    for (uint32_t i = 0; i < n; i++) {
+        EnValue r = en_get_index(cx, *hs_, i);
+        if (r == EN_EXCEPTION) goto done;
+        EnValue *hr = en_handle(cx, r);
+        EnValue fn = en_get_index(cx, *hr, 0);
+        EnValue once = en_get_index(cx, *hr, 1);
+        if (fn == EN_EXCEPTION || once == EN_EXCEPTION) goto done;
+        EnValue *hf = en_handle(cx, fn);
+        if (en_to_boolean(once)) {
+            EnValue offargs[2] = {*he, *hf};
+            EnArgs oa = {*hp, EN_UNDEFINED, NULL, 2, offargs};
+            if (process_off(cx, &oa) == EN_EXCEPTION) goto done;
+        }
+        if (en_call(cx, *hf, *hp, argc, argv) == EN_EXCEPTION) goto done;
+    }
+    res = en_bool(n > 0);
+done:
+    en_handle_scope_close(&hs);
+    return res;
+}
+
+static EnValue process_emit(EnContext *cx, const EnArgs *a) {
+    return rt_process_emit(cx, en_arg(a, 0), a->argc ? a->argc - 1 : 0, a->argv + (a->argc ? 1 : 0));
+}
+
+static EnValue process_listener_count(EnContext *cx, const EnArgs *a) {
+    EnValue list = listeners_of(cx, en_arg(a, 0), false);
+    if (list == EN_EXCEPTION) return list;
+    uint64_t n = 0;
+    if (en_is_object(list) && !en_length_of_array_like(cx, list, &n)) return EN_EXCEPTION;
+    return en_number((double)n);
+}
+
 static EnValue queue_microtask(EnContext *cx, const EnArgs *a) {
     if (!en_is_callable(en_arg(a, 0)))
         return en_throw_type_error(cx, "The \"callback\" argument must be of type function");
@@ -182,6 +316,10 @@ bool rt_process_install(EnContext *cx) {
     EnHandleScope hs;
     en_handle_scope_open(cx, &hs);
     bool ok = false;
+    EnObject *events = en_obj_new(cx, EN_CLASS_OBJECT, NULL, 2);
+    if (!events || !en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState), atom_key(cx, "processEvents"),
+                                    en_object_value(events), EN_PROP_WRITABLE))
+        goto done;
     EnObject *p = en_obj_new_plain(cx);
     if (!p) goto done;
     EnValue *hp = en_handle(cx, en_object_value(p));
@@ -227,6 +365,10 @@ bool rt_process_install(EnContext *cx) {
         {"exit", process_exit, 1},        {"cwd", process_cwd, 0},
         {"chdir", process_chdir, 1},      {"nextTick", next_tick, 1},
         {"memoryUsage", process_memory_usage, 0},
+        {"on", process_on, 2},            {"addListener", process_on, 2},
+        {"once", process_once, 2},        {"off", process_off, 2},
+        {"removeListener", process_off, 2}, {"emit", process_emit, 1},
+        {"listenerCount", process_listener_count, 1},
     };
     for (size_t i = 0; i < sizeof methods / sizeof *methods; i++)
         if (!en_define_method(cx, P, methods[i].name, methods[i].fn, methods[i].length)) goto done;
