@@ -91,6 +91,10 @@ bool rt_process_install(EnContext *cx);
 // listeners ran, EN_FALSE when none, EN_EXCEPTION when one threw.
 EnValue rt_process_emit(EnContext *cx, EnValue event, uint32_t argc, const EnValue *argv);
 bool rt_console_install(EnContext *cx);
+// Globals written in JS (Event, EventTarget, AbortController, AbortSignal,
+// structuredClone, atob, btoa): accessors that load their module on first
+// use (rt_modules.c).
+bool rt_lazy_globals_install(EnContext *cx);
 void rt_console_free(RtHost *h);
 
 #endif

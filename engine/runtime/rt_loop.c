@@ -163,7 +163,8 @@ bool en_host_install(EnContext *cx, const EnHostOptions *opts) {
     uv_idle_init(&h->loop, &h->idle);
     h->check.data = h->idle.data = h;
     cx->loop_host = h;
-    ok = rt_timers_install(cx) && rt_process_install(cx) && rt_console_install(cx);
+    ok = rt_timers_install(cx) && rt_process_install(cx) && rt_console_install(cx) &&
+         rt_lazy_globals_install(cx);
 done:
     en_handle_scope_close(&hs);
     return ok;

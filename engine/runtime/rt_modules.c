@@ -250,6 +250,123 @@ static EnObject *make_binding(EnContext *cx) {
     return en_as_object(*hb);
 }
 
+// The binding object of this context (created once, kept in HostState).
+static EnValue shared_binding(EnContext *cx) {
+    EnObject *st = en_intrinsic(cx, EN_INTRINSIC_HostState);
+    EnValue b = en_get(cx, en_object_value(st), atom_key(cx, "binding"));
+    if (en_is_object(b) || b == EN_EXCEPTION) return b;
+    EnObject *nb = make_binding(cx);
+    if (!nb) return EN_EXCEPTION;
+    EnValue *hb = en_handle(cx, en_object_value(nb));
+    if (!en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState), atom_key(cx, "binding"), *hb,
+                         EN_PROP_WRITABLE))
+        return EN_EXCEPTION;
+    return *hb;
+}
+
+// The exports of an internal JS module (js/internal_*.js), evaluated once
+// per context: the wrapper gets (exports, undefined, module, name, '/',
+// binding).
+static EnValue internal_module(EnContext *cx, const char *name) {
+    OchBuf key = {0};
+    och_buf_printf(&key, "module:%s", name);
+    EnObject *st = en_intrinsic(cx, EN_INTRINSIC_HostState);
+    EnValue cached = en_get(cx, en_object_value(st), atom_key(cx, key.data));
+    if (en_is_object(cached) || cached == EN_EXCEPTION) {
+        och_buf_free(&key);
+        return cached;
+    }
+    EnValue r = EN_EXCEPTION;
+    size_t len = 0;
+    const char *src = js_source(name, &len);
+    EnValue b = shared_binding(cx);
+    if (!src || b == EN_EXCEPTION) goto done;
+    EnValue *hb = en_handle(cx, b);
+    EnValue args[3] = {utf8_value(cx, src, len), EN_UNDEFINED, EN_TRUE};
+    if (args[0] == EN_EXCEPTION) goto done;
+    en_handle(cx, args[0]);
+    OchBuf fname = {0};
+    och_buf_printf(&fname, "node:internal/%s", name + 9);  // after "internal_"
+    args[1] = utf8_value(cx, fname.data, fname.len);
+    och_buf_free(&fname);
+    if (args[1] == EN_EXCEPTION) goto done;
+    en_handle(cx, args[1]);
+    EnArgs ca = {EN_UNDEFINED, EN_UNDEFINED, NULL, 3, args};
+    EnValue fn = b_compile(cx, &ca);
+    if (fn == EN_EXCEPTION) goto done;
+    EnValue *hf = en_handle(cx, fn);
+    EnObject *module = en_obj_new_plain(cx), *exports = module ? en_obj_new_plain(cx) : NULL;
+    if (!exports) goto done;
+    EnValue *hm = en_handle(cx, en_object_value(module));
+    EnValue *he = en_handle(cx, en_object_value(exports));
+    if (!en_define_value(cx, en_as_object(*hm), atom_key(cx, "exports"), *he, EN_PROP_DEFAULT)) goto done;
+    EnValue call[6] = {*he, EN_UNDEFINED, *hm, args[1], args[1], *hb};
+    if (en_call(cx, *hf, *he, 6, call) == EN_EXCEPTION) goto done;
+    EnValue ex = en_get(cx, *hm, atom_key(cx, "exports"));
+    if (ex == EN_EXCEPTION) goto done;
+    EnValue *hx = en_handle(cx, ex);
+    if (!en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState), atom_key(cx, key.data), *hx, EN_PROP_WRITABLE))
+        goto done;
+    r = *hx;
+done:
+    och_buf_free(&key);
+    return r;
+}
+
+// Globals implemented in JS, loaded on first access: an accessor on the
+// global object replaced by a data property once read or written.
+static const struct {
+    const char *global;
+    const char *module;
+} lazy_globals[] = {
+    {"Event", "internal_events"},       {"EventTarget", "internal_events"},
+    {"AbortController", "internal_events"}, {"AbortSignal", "internal_events"},
+    {"structuredClone", "internal_web"}, {"atob", "internal_web"},
+    {"btoa", "internal_web"},
+};
+
+static EnValue lazy_get(EnContext *cx, const EnArgs *a) {
+    uint32_t i = (uint32_t)en_as_number(*en_native_slot(a->callee, 0));
+    EnValue ex = internal_module(cx, lazy_globals[i].module);
+    if (ex == EN_EXCEPTION) return ex;
+    EnValue v = en_get(cx, ex, atom_key(cx, lazy_globals[i].global));
+    if (v == EN_EXCEPTION) return v;
+    EnValue *hv = en_handle(cx, v);
+    if (!en_define_value(cx, cx->global, atom_key(cx, lazy_globals[i].global), *hv, EN_PROP_HIDDEN))
+        return EN_EXCEPTION;
+    return *hv;
+}
+
+static EnValue lazy_set(EnContext *cx, const EnArgs *a) {
+    uint32_t i = (uint32_t)en_as_number(*en_native_slot(a->callee, 0));
+    if (!en_define_value(cx, cx->global, atom_key(cx, lazy_globals[i].global), en_arg(a, 0), EN_PROP_HIDDEN))
+        return EN_EXCEPTION;
+    return EN_UNDEFINED;
+}
+
+bool rt_lazy_globals_install(EnContext *cx) {
+    EnHandleScope hs;
+    en_handle_scope_open(cx, &hs);
+    bool ok = false;
+    for (uint32_t i = 0; i < sizeof lazy_globals / sizeof *lazy_globals; i++) {
+        EnString *name = en_atom_from_cstr(cx, lazy_globals[i].global);
+        EnObject *g = name ? en_native_new(cx, lazy_get, name, 0, EN_NATIVE_NOT_CTOR, 1) : NULL;
+        if (!g) goto done;
+        *en_native_slot(g, 0) = en_number(i);
+        EnValue *hg = en_handle(cx, en_object_value(g));
+        EnObject *s = en_native_new(cx, lazy_set, name, 1, EN_NATIVE_NOT_CTOR, 1);
+        if (!s) goto done;
+        *en_native_slot(s, 0) = en_number(i);
+        if (!en_define_accessor(cx, cx->global, en_key_atom(name), *hg, en_object_value(s),
+                                EN_PROP_CONFIGURABLE))
+            goto done;
+    }
+    ok = true;
+done:
+    en_handle_scope_close(&hs);
+    return ok;
+}
+
 // The loader object (js/cjs_loader.js called with the binding), created
 // once per context and kept in HostState.
 static EnValue loader(EnContext *cx) {
@@ -264,9 +381,8 @@ static EnValue loader(EnContext *cx) {
     EnValue fn = EN_UNDEFINED;
     if (en_eval(cx, src, len, &o, &fn) != EN_STATUS_OK) return EN_EXCEPTION;
     EnValue *hf = en_handle(cx, fn);
-    EnObject *b = make_binding(cx);
-    if (!b) return EN_EXCEPTION;
-    EnValue bv = en_object_value(b);
+    EnValue bv = shared_binding(cx);
+    if (bv == EN_EXCEPTION) return bv;
     en_handle(cx, bv);
     l = en_call(cx, *hf, EN_UNDEFINED, 1, &bv);
     if (l == EN_EXCEPTION) return l;

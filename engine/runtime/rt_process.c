@@ -245,6 +245,14 @@ static EnValue process_hrtime_bigint(EnContext *cx, const EnArgs *a) {
     return en_bigint_from_uint64(cx, now_ns());
 }
 
+// performance.now(): milliseconds since the runtime started (monotonic,
+// sub-millisecond).
+static uint64_t start_ns;
+static EnValue performance_now(EnContext *cx, const EnArgs *a) {
+    (void)cx, (void)a;
+    return en_number((double)(now_ns() - start_ns) / 1e6);
+}
+
 static EnValue process_memory_usage(EnContext *cx, const EnArgs *a) {
     (void)a;
     EnObject *o = en_obj_new_plain(cx);
@@ -379,6 +387,17 @@ bool rt_process_install(EnContext *cx) {
     EnObject *err = stream(cx, stderr_write, 2);
     if (!err || !put(cx, P, "stderr", en_object_value(err))) goto done;
     if (!en_define_value(cx, cx->global, atom_key(cx, "process"), *hp, EN_PROP_HIDDEN)) goto done;
+    if (!start_ns) start_ns = now_ns();
+    EnObject *perf = en_obj_new_plain(cx);
+    if (!perf) goto done;
+    EnValue *hperf = en_handle(cx, en_object_value(perf));
+    struct timespec rt_now;
+    clock_gettime(CLOCK_REALTIME, &rt_now);
+    double origin = (double)rt_now.tv_sec * 1e3 + (double)rt_now.tv_nsec / 1e6 - (double)(now_ns() - start_ns) / 1e6;
+    if (!en_define_method(cx, en_as_object(*hperf), "now", performance_now, 0) ||
+        !put(cx, en_as_object(*hperf), "timeOrigin", en_number(origin)) ||
+        !en_define_value(cx, cx->global, atom_key(cx, "performance"), *hperf, EN_PROP_HIDDEN))
+        goto done;
     ok = en_define_method(cx, cx->global, "queueMicrotask", queue_microtask, 1) != NULL;
 #undef P
 done:
