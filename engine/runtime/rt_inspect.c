@@ -368,6 +368,57 @@ static void reduce(Insp *in, Entries *e, const char *base, const char *open, con
     och_buf_puts(out, close);
 }
 
+static void push_buf_cstr(Entries *e, const char *s) { och_vec_push(e, och_strndup(s, strlen(s))); }
+
+// Map entries as `key => value`, Set entries as values, through the realm's
+// original iterator methods; returns the size.
+static uint32_t collection_entries(Insp *in, EnObject *o, bool is_map, int recurse, Entries *e) {
+    EnContext *cx = in->cx;
+    EnObject *proto = en_intrinsic(cx, is_map ? EN_INTRINSIC_MapPrototype : EN_INTRINSIC_SetPrototype);
+    EnString *m = en_atom_from_cstr(cx, is_map ? "entries" : "values");
+    EnValue fn = proto && m ? data_prop(cx, proto, en_key_atom(m), false) : EN_UNDEFINED;
+    if (!en_is_callable(fn)) return 0;
+    EnHandleScope hs;
+    en_handle_scope_open(cx, &hs);
+    uint32_t n = 0;
+    EnValue it = en_call(cx, fn, en_object_value(o), 0, NULL);
+    EnIteratorRecord rec = {it, EN_UNDEFINED, false};
+    if (it == EN_EXCEPTION) goto done;
+    en_handle(cx, it);
+    rec.next_method = en_get_atom(cx, it, EN_ATOM_next);
+    if (rec.next_method == EN_EXCEPTION) goto done;
+    en_handle(cx, rec.next_method);
+    for (;;) {
+        EnValue v;
+        bool end;
+        if (!en_iterator_step_value(cx, &rec, &v, &end) || end) break;
+        EnValue *hv = en_handle(cx, v);
+        if (++n > MAX_ARRAY_LENGTH) continue;
+        OchBuf item = {0};
+        in->indentation += 2;
+        if (is_map) {
+            EnValue k = en_get_index(cx, *hv, 0), val = en_get_index(cx, *hv, 1);
+            EnValue *hk = en_handle(cx, k), *hval = en_handle(cx, val);
+            format_value(in, *hk, recurse, false, &item);
+            och_buf_puts(&item, " => ");
+            format_value(in, *hval, recurse, false, &item);
+        } else {
+            format_value(in, *hv, recurse, false, &item);
+        }
+        in->indentation -= 2;
+        push_buf(e, &item);
+    }
+    if (n > MAX_ARRAY_LENGTH) {
+        OchBuf more = {0};
+        och_buf_printf(&more, "... %u more item%s", n - MAX_ARRAY_LENGTH, n - MAX_ARRAY_LENGTH == 1 ? "" : "s");
+        push_buf(e, &more);
+    }
+done:
+    if (cx->has_exception) en_exception_take(cx);
+    en_handle_scope_close(&hs);
+    return n;
+}
+
 static int circular_index(Insp *in, EnValue v) {
     for (uint32_t i = 0; i < in->circular.len; i++)
         if (in->circular.items[i] == v) return (int)i + 1;
@@ -453,7 +504,16 @@ static bool is_error_object(EnContext *cx, EnObject *o) {
 static bool shows_nothing_nested(Insp *in, EnObject *o, bool is_array) {
     EnContext *cx = in->cx;
     EnClassId cls = en_obj_class(o);
-    if (cls == EN_CLASS_PROMISE || cls == EN_CLASS_PROXY) return false;
+    if (cls == EN_CLASS_PROMISE || cls == EN_CLASS_PROXY || cls == EN_CLASS_WEAKMAP || cls == EN_CLASS_WEAKSET)
+        return false;
+    if (cls == EN_CLASS_MAP || cls == EN_CLASS_SET || cls == EN_CLASS_TYPED_ARRAY) {
+        EnValue n = en_get(cx, en_object_value(o), en_key_atom(en_atom(cx, cls == EN_CLASS_TYPED_ARRAY ? EN_ATOM_length : EN_ATOM_size)));
+        if (!en_is_number(n)) {
+            if (cx->has_exception) en_exception_take(cx);
+            return false;
+        }
+        if (en_as_number(n) > 0) return false;
+    }
     if (is_array) {
         uint64_t len = 0;
         if (!en_length_of_array_like(cx, en_object_value(o), &len)) en_exception_take(cx);
@@ -530,6 +590,8 @@ static void format_raw(Insp *in, EnObject *o, int recurse, OchBuf *out) {
         och_buf_putc(&prefix, ' ');
     }
     EnPrimitiveObject *boxed = NULL;
+    bool base_alone = false;   // printed as its base text when it has no own properties
+    bool skip_indices = false; // index keys shown as items already
     if (is_array) {
         och_buf_printf(&open, "%s[", prefix.data ? prefix.data : "");
         close = "]";
@@ -581,6 +643,57 @@ static void format_raw(Insp *in, EnObject *o, int recurse, OchBuf *out) {
         format_value(in, boxed->value, recurse, false, &base);
         och_buf_putc(&base, ']');
         och_buf_puts(&open, "{");
+    } else if (cls == EN_CLASS_MAP || cls == EN_CLASS_SET) {
+        bool is_map = cls == EN_CLASS_MAP;
+        uint32_t n = collection_entries(in, o, is_map, recurse, &e);
+        och_buf_printf(&open, "%s%s(%u) {", has_ctor ? cname : (is_map ? "Map" : "Set"),
+                       tag.len ? "" : "", n);
+        if (tag.len) {
+            och_buf_free(&open);
+            och_buf_printf(&open, "%s(%u) [%s] {", has_ctor ? cname : (is_map ? "Map" : "Set"), n, tag.data);
+        }
+    } else if (cls == EN_CLASS_WEAKMAP || cls == EN_CLASS_WEAKSET) {
+        och_buf_printf(&open, "%s {", has_ctor ? cname : (cls == EN_CLASS_WEAKMAP ? "WeakMap" : "WeakSet"));
+        push_buf_cstr(&e, "<items unknown>");
+    } else if (cls == EN_CLASS_DATE || cls == EN_CLASS_REGEXP) {
+        // The original prototype methods (toISOString / toString) of the realm.
+        EnObject *proto = en_intrinsic(cx, cls == EN_CLASS_DATE ? EN_INTRINSIC_DatePrototype : EN_INTRINSIC_RegExpPrototype);
+        EnString *m = en_atom_from_cstr(cx, cls == EN_CLASS_DATE ? "toISOString" : "toString");
+        EnValue fn = proto && m ? data_prop(cx, proto, en_key_atom(m), false) : EN_UNDEFINED;
+        EnValue r = en_is_callable(fn) ? en_call(cx, fn, ov, 0, NULL) : EN_EXCEPTION;
+        if (en_is_string(r)) put_string_raw(cx, en_as_string(r), &base);
+        else {
+            if (cx->has_exception) en_exception_take(cx);
+            och_buf_puts(&base, cls == EN_CLASS_DATE ? "Invalid Date" : "/(?:)/");
+        }
+        och_buf_puts(&open, "{");
+        base_alone = true;
+    } else if (cls == EN_CLASS_TYPED_ARRAY) {
+        uint64_t n = 0;
+        EnValue lv = en_get(cx, ov, en_key_atom(en_atom(cx, EN_ATOM_length)));
+        if (en_is_number(lv)) n = (uint64_t)en_as_number(lv);
+        else if (cx->has_exception) en_exception_take(cx);
+        och_buf_printf(&open, "%s(%llu) [", has_ctor ? cname : "TypedArray", (unsigned long long)n);
+        close = "]";
+        uint32_t shown = n > MAX_ARRAY_LENGTH ? MAX_ARRAY_LENGTH : (uint32_t)n;
+        for (uint32_t i = 0; i < shown; i++) {
+            EnValue v = en_get_index(cx, ov, i);
+            if (v == EN_EXCEPTION) {
+                en_exception_take(cx);
+                break;
+            }
+            OchBuf item = {0};
+            format_value(in, v, recurse, false, &item);
+            push_buf(&e, &item);
+        }
+        if (n > shown) {
+            OchBuf m = {0};
+            och_buf_printf(&m, "... %llu more item%s", (unsigned long long)(n - shown), n - shown == 1 ? "" : "s");
+            push_buf(&e, &m);
+            has_more = true;
+        }
+        is_array = true;
+        skip_indices = true;
     } else if (cls == EN_CLASS_PROMISE) {
         EnPromise *p = (EnPromise *)o;
         och_buf_printf(&open, "%s{", prefix.len ? prefix.data : "Promise ");
@@ -617,7 +730,7 @@ static void format_raw(Insp *in, EnObject *o, int recurse, OchBuf *out) {
     if (cls != EN_CLASS_PROXY && en_obj_own_keys(cx, o, &keys, &nkeys)) {
         for (uint32_t i = 0; i < nkeys; i++) {
             uint32_t idx;
-            if ((is_array || boxed) && en_key_is_index(keys[i], &idx)) continue;
+            if ((is_array || boxed || skip_indices) && en_key_is_index(keys[i], &idx)) continue;
             EnPropDesc d;
             if (!key_is_shown(in, o, keys[i], &d)) continue;
             OchBuf item = {0};
@@ -639,7 +752,7 @@ static void format_raw(Insp *in, EnObject *o, int recurse, OchBuf *out) {
         base = b2;
     }
     const char *basestr = base.data ? base.data : "";
-    if (e.len == 0 && (is_fn || is_error_object(cx, o) || boxed)) {
+    if (e.len == 0 && (is_fn || is_error_object(cx, o) || boxed || base_alone)) {
         och_buf_puts(out, basestr);
     } else if (e.len == 0) {
         if (*basestr) och_buf_printf(out, "%s ", basestr);
