@@ -22,9 +22,10 @@ LDFLAGS_SAN := -fsanitize=address,undefined
 endif
 ALL_CFLAGS := $(CFLAGS_BASE) $(CFLAGS)
 LDLIBS := -lm -lpthread -lgmp $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) \
-          $(shell pkg-config --libs libuv 2>/dev/null || echo -luv)
+          $(shell pkg-config --libs libuv 2>/dev/null || echo -luv) \
+          $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 
-PKGS_DEV := libcriterion-dev libjansson-dev libuv1-dev libgmp-dev unicode-data pkg-config
+PKGS_DEV := libcriterion-dev libjansson-dev libuv1-dev libgmp-dev libedit-dev unicode-data pkg-config
 CRITERION_LIBS = $(shell pkg-config --libs criterion 2>/dev/null || echo -lcriterion)
 
 # --- sources ----------------------------------------------------------------
@@ -173,6 +174,7 @@ test-one: all unit check-gcstress $(TEST_TOOLS) $(B)/tests/run262
 	tests/engine/run_js.sh $(B) $(if $(filter 1,$(SAN)),--gc-stress)
 	tests/runtime/run.sh $(B)
 	tests/runtime/run_ochre_test.sh $(B)
+	tests/runtime/run_repl.sh $(B)
 	$(B)/tests/run262 --ochre $(B)/ochre --slice tests/test262/slice.txt $(if $(filter 1,$(SAN)),--sample 4 --timeout 30)
 
 test: deps
@@ -206,6 +208,7 @@ deps:
 	pkg-config --exists criterion || missing="$$missing libcriterion-dev"; \
 	pkg-config --exists jansson || missing="$$missing libjansson-dev"; \
 	pkg-config --exists libuv || missing="$$missing libuv1-dev"; \
+	pkg-config --exists libedit || missing="$$missing libedit-dev"; \
 	test -f /usr/share/unicode/DerivedCoreProperties.txt || missing="$$missing unicode-data"; \
 	test -f /usr/include/gmp.h || test -f /usr/include/x86_64-linux-gnu/gmp.h || missing="$$missing libgmp-dev"; \
 	command -v node >/dev/null || missing="$$missing nodejs npm"; \

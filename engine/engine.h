@@ -143,6 +143,15 @@ bool en_host_exiting(EnContext *cx, int *exit_code);
 // exports), module, exports, __filename, __dirname, and the node: modules
 // the runtime has. Then call en_host_run for the event loop.
 EnStatus en_host_run_main(EnContext *cx, const char *filename, const char *src, size_t len);
+// The REPL's services: print a result inspected (and assign it to the
+// global `assign_to`, e.g. "_"; NULL: none), set a global (e.g. "_error"),
+// run the callbacks that became ready without blocking, and complete the
+// last part of a dotted name (path: "a.b." or "" for globals; word: the
+// prefix) into *out (malloc'd strings in a malloc'd array, sorted).
+void en_host_repl_print(EnContext *cx, EnValue v, const char *assign_to);
+void en_host_repl_set(EnContext *cx, const char *name, EnValue v);
+EnStatus en_host_run_pending(EnContext *cx);
+size_t en_host_repl_complete(EnContext *cx, const char *path, const char *word, char ***out);
 // Frees the host of cx (call before en_context_free). NULL host: no-op.
 void en_host_free(EnContext *cx);
 

@@ -368,10 +368,22 @@ static bool private_symbol(EnContext *cx, const char *name) {
     return state_put(cx, name, en_symbol_value(s));
 }
 
-static EnObject *prototype(EnContext *cx, const char *name) {
+static EnValue illegal_constructor(EnContext *cx, const EnArgs *a) {
+    (void)a;
+    return en_throw_type_error(cx, "Illegal constructor");
+}
+
+// A prototype whose `constructor` is named like Node's class (Timeout,
+// Immediate), so that inspection shows `Timeout { ... }`.
+static EnObject *prototype(EnContext *cx, const char *name, const char *class_name) {
     EnObject *p = en_obj_new_plain(cx);
     if (!p) return NULL;
     EnValue *hp = en_handle(cx, en_object_value(p));
+    EnString *cn = en_atom_from_cstr(cx, class_name);
+    EnObject *ctor = cn ? en_native_new(cx, illegal_constructor, cn, 0, EN_NATIVE_NOT_CTOR, 0) : NULL;
+    if (!ctor || !en_define_value(cx, en_as_object(*hp), en_key_atom(en_atom(cx, EN_ATOM_constructor)),
+                                  en_object_value(ctor), EN_PROP_HIDDEN))
+        return NULL;
     return state_put(cx, name, *hp) ? en_as_object(*hp) : NULL;
 }
 
@@ -382,7 +394,7 @@ bool rt_timers_install(EnContext *cx) {
     EnObject *byid = en_obj_new(cx, EN_CLASS_OBJECT, NULL, 0);
     if (!byid || !state_put(cx, "immediates_by_id", en_object_value(byid))) goto done;
     if (!private_symbol(cx, "idKey") || !private_symbol(cx, "unrefKey")) goto done;
-    EnObject *tp = prototype(cx, "TimeoutPrototype");
+    EnObject *tp = prototype(cx, "TimeoutPrototype", "Timeout");
     if (!tp) goto done;
     EnValue *htp = en_handle(cx, en_object_value(tp));
     if (!en_define_method(cx, en_as_object(*htp), "ref", timeout_ref, 0) ||
@@ -393,7 +405,7 @@ bool rt_timers_install(EnContext *cx) {
         !en_define_method_sym(cx, en_as_object(*htp), EN_SYM_toPrimitive, "[Symbol.toPrimitive]",
                               timeout_to_primitive, 1))
         goto done;
-    EnObject *ip = prototype(cx, "ImmediatePrototype");
+    EnObject *ip = prototype(cx, "ImmediatePrototype", "Immediate");
     if (!ip) goto done;
     EnValue *hip = en_handle(cx, en_object_value(ip));
     if (!en_define_method(cx, en_as_object(*hip), "ref", immediate_ref, 0) ||
