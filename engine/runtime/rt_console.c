@@ -44,23 +44,13 @@ static void emit(EnContext *cx, const char *s, size_t n, bool is_error) {
     och_buf_free(&b);
 }
 
-static void put_number(double d, OchBuf *out) {
-    if (d == 0 && signbit(d)) {
-        och_buf_puts(out, "-0");
-        return;
-    }
-    char buf[EN_NUM_BUF];
-    en_num_to_cstr(d, buf);
-    och_buf_puts(out, buf);
-}
-
 // One specifier's conversion of arg; false when JS threw.
 static bool specifier(EnContext *cx, char spec, EnValue arg, OchBuf *out) {
     double d;
     switch (spec) {
     case 's':
         if (en_is_string(arg)) en_str_to_utf8(cx, en_as_string(arg), out);
-        else if (en_is_number(arg)) put_number(en_as_number(arg), out);
+        else if (en_is_number(arg)) rt_put_number(en_as_number(arg), out);
         else if (en_is_object(arg) || en_is_symbol(arg)) rt_inspect(cx, arg, false, out);
         else rt_inspect(cx, arg, true, out);
         return true;
@@ -79,7 +69,7 @@ static bool specifier(EnContext *cx, char spec, EnValue arg, OchBuf *out) {
         }
         if (!en_to_number(cx, arg, &d)) return false;
         if (spec == 'i') d = isfinite(d) ? trunc(d) : NAN;
-        put_number(d, out);
+        rt_put_number(d, out);
         return true;
     }
     case 'j': {
@@ -247,12 +237,6 @@ static EnValue console_count_reset(EnContext *cx, const EnArgs *a) {
     return EN_UNDEFINED;
 }
 
-static uint64_t now_ns(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 static EnValue console_time(EnContext *cx, const EnArgs *a) {
     RtConsole *c = console_of(cx);
     OchBuf l = {0};
@@ -260,7 +244,7 @@ static EnValue console_time(EnContext *cx, const EnArgs *a) {
     int i = find_label(c->time_labels.items, c->time_labels.len, l.data);
     if (i < 0) {
         och_vec_push(&c->time_labels, och_strndup(l.data, l.len));
-        och_vec_push(&c->times, now_ns());
+        och_vec_push(&c->times, rt_now_ns());
     } else {
         OchBuf b = {0};
         och_buf_printf(&b, "Warning: Label '%s' already exists for console.time()", l.data);
@@ -282,7 +266,7 @@ static EnValue time_report(EnContext *cx, const EnArgs *a, bool end) {
         och_buf_printf(&b, "Warning: No such label '%s' for console.%s()", l.data, end ? "timeEnd" : "timeLog");
         emit(cx, b.data, b.len, true);
     } else {
-        double ms = (double)(now_ns() - c->times.items[i]) / 1e6;
+        double ms = (double)(rt_now_ns() - c->times.items[i]) / 1e6;
         if (ms < 1000) och_buf_printf(&b, "%s: %.3fms", l.data, ms);
         else och_buf_printf(&b, "%s: %.3fs", l.data, ms / 1000);
         if (!end && a->argc > 1) {

@@ -16,14 +16,6 @@
 
 static EnKey atom_key(EnContext *cx, const char *s) { return en_key_atom(en_atom_from_cstr(cx, s)); }
 
-static bool path_arg(EnContext *cx, const EnArgs *a, uint32_t i, OchBuf *out) {
-    EnString *s = en_to_string(cx, en_arg(a, i));
-    if (!s) return false;
-    en_str_to_utf8(cx, s, out);
-    och_buf_putc(out, 0);
-    return true;
-}
-
 // Throws Error("CODE: description, syscall 'path'") with code, errno
 // (negative, like libuv), syscall and path properties.
 static EnValue throw_errno(EnContext *cx, int e, const char *syscall, const char *path) {
@@ -53,7 +45,7 @@ static EnValue throw_errno(EnContext *cx, int e, const char *syscall, const char
 
 static EnValue fs_read(EnContext *cx, const EnArgs *a) {
     OchBuf p = {0};
-    if (!path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
+    if (!rt_path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
     struct stat st;
     if (stat(p.data, &st) == 0 && S_ISDIR(st.st_mode)) {
         EnValue r = throw_errno(cx, EISDIR, "read", p.data);
@@ -78,7 +70,7 @@ static EnValue fs_read(EnContext *cx, const EnArgs *a) {
 // rename(2)s over path; appends write in place.
 static EnValue fs_write(EnContext *cx, const EnArgs *a) {
     OchBuf p = {0}, data = {0};
-    if (!path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
+    if (!rt_path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
     EnString *s = en_to_string(cx, en_arg(a, 1));
     if (!s) {
         och_buf_free(&p);
@@ -115,7 +107,7 @@ static int cmp_names(const void *a, const void *b) {
 
 static EnValue fs_readdir(EnContext *cx, const EnArgs *a) {
     OchBuf p = {0};
-    if (!path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
+    if (!rt_path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
     DIR *d = opendir(p.data);
     if (!d) {
         EnValue r = throw_errno(cx, errno, "scandir", p.data);
@@ -148,7 +140,7 @@ static EnValue fs_readdir(EnContext *cx, const EnArgs *a) {
 
 static EnValue fs_mkdir(EnContext *cx, const EnArgs *a) {
     OchBuf p = {0};
-    if (!path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
+    if (!rt_path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
     bool recursive = en_to_boolean(en_arg(a, 1));
     EnValue r = EN_UNDEFINED;
     if (recursive) {
@@ -174,7 +166,7 @@ static EnValue fs_mkdir(EnContext *cx, const EnArgs *a) {
 // mtimeMs, mode], or throws.
 static EnValue fs_stat(EnContext *cx, const EnArgs *a) {
     OchBuf p = {0};
-    if (!path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
+    if (!rt_path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
     bool l = en_to_boolean(en_arg(a, 1));
     struct stat st;
     EnValue r;
@@ -192,26 +184,20 @@ static EnValue fs_stat(EnContext *cx, const EnArgs *a) {
     return r;
 }
 
-// unlink(path) / rmdir(path) / rename(from, to).
-static EnValue fs_unlink(EnContext *cx, const EnArgs *a) {
+// unlink(path) / rmdir(path): one path, one system call.
+static EnValue path_call(EnContext *cx, const EnArgs *a, int (*call)(const char *), const char *name) {
     OchBuf p = {0};
-    if (!path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
-    EnValue r = unlink(p.data) == 0 ? EN_UNDEFINED : throw_errno(cx, errno, "unlink", p.data);
+    if (!rt_path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
+    EnValue r = call(p.data) == 0 ? EN_UNDEFINED : throw_errno(cx, errno, name, p.data);
     och_buf_free(&p);
     return r;
 }
-
-static EnValue fs_rmdir(EnContext *cx, const EnArgs *a) {
-    OchBuf p = {0};
-    if (!path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
-    EnValue r = rmdir(p.data) == 0 ? EN_UNDEFINED : throw_errno(cx, errno, "rmdir", p.data);
-    och_buf_free(&p);
-    return r;
-}
+static EnValue fs_unlink(EnContext *cx, const EnArgs *a) { return path_call(cx, a, unlink, "unlink"); }
+static EnValue fs_rmdir(EnContext *cx, const EnArgs *a) { return path_call(cx, a, rmdir, "rmdir"); }
 
 static EnValue fs_rename(EnContext *cx, const EnArgs *a) {
     OchBuf p = {0}, q = {0};
-    if (!path_arg(cx, a, 0, &p) || !path_arg(cx, a, 1, &q)) {
+    if (!rt_path_arg(cx, a, 0, &p) || !rt_path_arg(cx, a, 1, &q)) {
         och_buf_free(&p);
         return EN_EXCEPTION;
     }

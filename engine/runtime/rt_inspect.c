@@ -54,16 +54,6 @@ static void push_buf(Entries *e, OchBuf *b) {
     och_buf_free(b);
 }
 
-static void put_number(double d, OchBuf *out) {
-    if (d == 0 && signbit(d)) {
-        och_buf_puts(out, "-0");
-        return;
-    }
-    char buf[EN_NUM_BUF];
-    en_num_to_cstr(d, buf);
-    och_buf_puts(out, buf);
-}
-
 // A string literal the way Node quotes it: single quotes unless the text
 // has some (then double, then backticks), control characters escaped.
 static void quote_units(EnContext *cx, EnString *s, OchBuf *out) {
@@ -777,7 +767,7 @@ static void format_value(Insp *in, EnValue v, int recurse, bool top_string_raw, 
         return;
     }
     if (en_is_number(v)) {
-        put_number(en_as_number(v), out);
+        rt_put_number(en_as_number(v), out);
         return;
     }
     if (en_is_undefined(v)) {

@@ -83,6 +83,13 @@ bool rt_format(EnContext *cx, const EnValue *argv, uint32_t argc, OchBuf *out);
 // Adds the fs primitives to the binding object of the JS modules (rt_fs.c).
 bool rt_fs_binding(EnContext *cx, EnObject *binding);
 
+// Shared helpers (rt_loop.c): argument i as a NUL-terminated UTF-8 string
+// (false on throw); a number as JS prints it (-0 kept); the monotonic
+// clock in nanoseconds.
+bool rt_path_arg(EnContext *cx, const EnArgs *a, uint32_t i, OchBuf *out);
+void rt_put_number(double d, OchBuf *out);
+uint64_t rt_now_ns(void);
+
 // Families (each defines its globals; false with an exception pending).
 bool rt_timers_install(EnContext *cx);
 void rt_timers_close(RtHost *h);

@@ -1,12 +1,38 @@
 // The event loop (rt_int.h): host installation, draining the nextTick and
 // promise queues, reporting unhandled rejections, running libuv.
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../promise_int.h"
 #include "rt_int.h"
 
 RtHost *rt_host_of(EnContext *cx) { return cx->loop_host; }
+
+bool rt_path_arg(EnContext *cx, const EnArgs *a, uint32_t i, OchBuf *out) {
+    EnString *s = en_to_string(cx, en_arg(a, i));
+    if (!s) return false;
+    en_str_to_utf8(cx, s, out);
+    och_buf_putc(out, 0);
+    return true;
+}
+
+void rt_put_number(double d, OchBuf *out) {
+    if (d == 0 && signbit(d)) {
+        och_buf_puts(out, "-0");
+        return;
+    }
+    char buf[EN_NUM_BUF];
+    en_num_to_cstr(d, buf);
+    och_buf_puts(out, buf);
+}
+
+uint64_t rt_now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
 
 EnObject *rt_state(EnContext *cx, const char *name) {
     EnObject *st = en_intrinsic(cx, EN_INTRINSIC_HostState);

@@ -14,14 +14,6 @@
 static EnKey atom_key(EnContext *cx, const char *s) { return en_key_atom(en_atom_from_cstr(cx, s)); }
 
 // The first argument as a UTF-8 path (NUL-terminated); false on throw.
-static bool path_arg(EnContext *cx, const EnArgs *a, uint32_t i, OchBuf *out) {
-    EnString *s = en_to_string(cx, en_arg(a, i));
-    if (!s) return false;
-    en_str_to_utf8(cx, s, out);
-    och_buf_putc(out, 0);
-    return true;
-}
-
 static EnValue utf8_value(EnContext *cx, const char *s, size_t n) {
     EnString *str = en_str_from_utf8(cx, s, n);
     return str ? en_string_value(str) : EN_EXCEPTION;
@@ -39,7 +31,7 @@ static const char *js_source(const char *name, size_t *len) {
 // readFile(path): the file's text, or undefined when it cannot be read.
 static EnValue b_read_file(EnContext *cx, const EnArgs *a) {
     OchBuf p = {0};
-    if (!path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
+    if (!rt_path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
     char *text;
     size_t len;
     EnValue r = EN_UNDEFINED;
@@ -54,7 +46,7 @@ static EnValue b_read_file(EnContext *cx, const EnArgs *a) {
 // stat(path): 0 missing, 1 file, 2 directory.
 static EnValue b_stat(EnContext *cx, const EnArgs *a) {
     OchBuf p = {0};
-    if (!path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
+    if (!rt_path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
     struct stat st;
     int kind = stat(p.data, &st) != 0 ? 0 : S_ISDIR(st.st_mode) ? 2 : 1;
     och_buf_free(&p);
@@ -63,7 +55,7 @@ static EnValue b_stat(EnContext *cx, const EnArgs *a) {
 
 static EnValue b_realpath(EnContext *cx, const EnArgs *a) {
     OchBuf p = {0};
-    if (!path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
+    if (!rt_path_arg(cx, a, 0, &p)) return EN_EXCEPTION;
     char *r = realpath(p.data, NULL);
     EnValue v = r ? utf8_value(cx, r, strlen(r)) : utf8_value(cx, p.data, p.len - 1);
     free(r);
@@ -80,7 +72,7 @@ static EnValue b_compile(EnContext *cx, const EnArgs *a) {
     if (!src) return EN_EXCEPTION;
     EnValue *hsrc = en_handle(cx, en_string_value(src));
     OchBuf name = {0};
-    if (!path_arg(cx, a, 1, &name)) return EN_EXCEPTION;
+    if (!rt_path_arg(cx, a, 1, &name)) return EN_EXCEPTION;
     bool internal = en_to_boolean(en_arg(a, 2));
     OchBuf text = {0};
     och_buf_puts(&text, internal ? "(function (exports, require, module, __filename, __dirname, binding) {"
@@ -104,7 +96,7 @@ static EnValue b_compile(EnContext *cx, const EnArgs *a) {
 
 static EnValue b_builtin_source(EnContext *cx, const EnArgs *a) {
     OchBuf n = {0};
-    if (!path_arg(cx, a, 0, &n)) return EN_EXCEPTION;
+    if (!rt_path_arg(cx, a, 0, &n)) return EN_EXCEPTION;
     // "fs/promises" lives in fs_promises.js; internal files are not modules.
     for (size_t i = 0; i < n.len; i++)
         if (n.data[i] == '/') n.data[i] = '_';
@@ -118,7 +110,7 @@ static EnValue b_builtin_source(EnContext *cx, const EnArgs *a) {
 // Native modules: objects built from globals (process, timers).
 static EnValue b_native_module(EnContext *cx, const EnArgs *a) {
     OchBuf n = {0};
-    if (!path_arg(cx, a, 0, &n)) return EN_EXCEPTION;
+    if (!rt_path_arg(cx, a, 0, &n)) return EN_EXCEPTION;
     EnValue r = EN_UNDEFINED;
     if (!strcmp(n.data, "process")) {
         r = en_get(cx, en_object_value(cx->global), atom_key(cx, "process"));

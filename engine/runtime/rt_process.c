@@ -216,15 +216,9 @@ static EnValue process_chdir(EnContext *cx, const EnArgs *a) {
     return r;
 }
 
-static uint64_t now_ns(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 // process.hrtime([previous]): [seconds, nanoseconds], relative to previous.
 static EnValue process_hrtime(EnContext *cx, const EnArgs *a) {
-    uint64_t t = now_ns();
+    uint64_t t = rt_now_ns();
     EnValue prev = en_arg(a, 0);
     if (en_is_object(prev)) {
         EnValue s = en_get_index(cx, prev, 0);
@@ -242,7 +236,7 @@ static EnValue process_hrtime(EnContext *cx, const EnArgs *a) {
 
 static EnValue process_hrtime_bigint(EnContext *cx, const EnArgs *a) {
     (void)a;
-    return en_bigint_from_uint64(cx, now_ns());
+    return en_bigint_from_uint64(cx, rt_now_ns());
 }
 
 // performance.now(): milliseconds since the runtime started (monotonic,
@@ -250,7 +244,7 @@ static EnValue process_hrtime_bigint(EnContext *cx, const EnArgs *a) {
 static uint64_t start_ns;
 static EnValue performance_now(EnContext *cx, const EnArgs *a) {
     (void)cx, (void)a;
-    return en_number((double)(now_ns() - start_ns) / 1e6);
+    return en_number((double)(rt_now_ns() - start_ns) / 1e6);
 }
 
 static EnValue process_memory_usage(EnContext *cx, const EnArgs *a) {
@@ -387,13 +381,13 @@ bool rt_process_install(EnContext *cx) {
     EnObject *err = stream(cx, stderr_write, 2);
     if (!err || !put(cx, P, "stderr", en_object_value(err))) goto done;
     if (!en_define_value(cx, cx->global, atom_key(cx, "process"), *hp, EN_PROP_HIDDEN)) goto done;
-    if (!start_ns) start_ns = now_ns();
+    if (!start_ns) start_ns = rt_now_ns();
     EnObject *perf = en_obj_new_plain(cx);
     if (!perf) goto done;
     EnValue *hperf = en_handle(cx, en_object_value(perf));
     struct timespec rt_now;
     clock_gettime(CLOCK_REALTIME, &rt_now);
-    double origin = (double)rt_now.tv_sec * 1e3 + (double)rt_now.tv_nsec / 1e6 - (double)(now_ns() - start_ns) / 1e6;
+    double origin = (double)rt_now.tv_sec * 1e3 + (double)rt_now.tv_nsec / 1e6 - (double)(rt_now_ns() - start_ns) / 1e6;
     if (!en_define_method(cx, en_as_object(*hperf), "now", performance_now, 0) ||
         !put(cx, en_as_object(*hperf), "timeOrigin", en_number(origin)) ||
         !en_define_value(cx, cx->global, atom_key(cx, "performance"), *hperf, EN_PROP_HIDDEN))
