@@ -80,6 +80,8 @@ void rt_inspect_hidden(EnContext *cx, EnValue v, OchBuf *out);
 // console.log's formatting of its arguments (rt_console.c): specifiers of
 // a first string argument, the others inspected, joined by spaces.
 bool rt_format(EnContext *cx, const EnValue *argv, uint32_t argc, OchBuf *out);
+// The CommonJS loader object of cx (js/cjs_loader.js), created on first use.
+EnValue rt_loader(EnContext *cx);
 // Adds the fs primitives to the binding object of the JS modules (rt_fs.c).
 bool rt_fs_binding(EnContext *cx, EnObject *binding);
 

@@ -361,7 +361,7 @@ done:
 
 // The loader object (js/cjs_loader.js called with the binding), created
 // once per context and kept in HostState.
-static EnValue loader(EnContext *cx) {
+EnValue rt_loader(EnContext *cx) {
     EnObject *st = en_intrinsic(cx, EN_INTRINSIC_HostState);
     EnValue l = en_get(cx, en_object_value(st), atom_key(cx, "loader"));
     if (en_is_object(l) || l == EN_EXCEPTION) return l;
@@ -390,7 +390,7 @@ EnStatus en_host_run_main(EnContext *cx, const char *filename, const char *src, 
     en_handle_scope_open(cx, &hs);
     EnStatus st = EN_STATUS_EXCEPTION;
     char *abs = realpath(filename, NULL);
-    EnValue l = loader(cx);
+    EnValue l = rt_loader(cx);
     if (l == EN_EXCEPTION) goto done;
     EnValue *hl = en_handle(cx, l);
     EnValue args[2];

@@ -10,7 +10,9 @@
     'use strict';
     const cache = Object.create(null);         // filename -> Module
     const builtinCache = Object.create(null);  // name -> exports
-    const CONDITIONS = ['require', 'node', 'default'];
+    const REQUIRE_CONDITIONS = ['require', 'node', 'default'];
+    const IMPORT_CONDITIONS = ['import', 'node', 'default'];
+    let CONDITIONS = REQUIRE_CONDITIONS;
 
     function isBuiltin(name) {
         return binding.builtinSource(name) !== undefined || name === 'process' || name === 'timers';
@@ -245,6 +247,29 @@
         },
         require(request, fromDir) {
             return makeRequire({ path: fromDir, filename: fromDir + '/[eval]', children: [] })(request);
+        },
+        // ES modules (rt_esm.c): resolution with the import condition...
+        resolveImport(request, referrer) {
+            CONDITIONS = IMPORT_CONDITIONS;
+            try {
+                return resolveFilename(request, dirname(referrer), referrer);
+            } finally {
+                CONDITIONS = REQUIRE_CONDITIONS;
+            }
+        },
+        // ...the "type" of the package a file belongs to...
+        packageType(file) {
+            for (let dir = dirname(file); ; dir = dirname(dir)) {
+                const pkg = binding.stat(dir + '/package.json') === 1 ? readPackage(dir) : undefined;
+                if (pkg) return typeof pkg.type === 'string' ? pkg.type : 'commonjs';
+                if (dir === '/') return 'commonjs';
+            }
+        },
+        // ...and the value behind a synthetic module: 'node:fs' or 'cjs:/path'.
+        requireKey(key) {
+            if (key.startsWith('node:')) return loadBuiltin(key.slice(5));
+            const file = key.slice(4);
+            return makeRequire({ path: dirname(file), filename: file, children: [] })(file);
         },
     };
 });
