@@ -21,9 +21,11 @@ CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer \
 LDFLAGS_SAN := -fsanitize=address,undefined
 endif
 ALL_CFLAGS := $(CFLAGS_BASE) $(CFLAGS)
-LDLIBS := -lm -lpthread -lgmp $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+LDLIBS := -lm -lpthread -lgmp $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) \
+          $(shell pkg-config --libs libuv 2>/dev/null || echo -luv) \
+          $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 
-PKGS_DEV := libcriterion-dev libjansson-dev libuv1-dev libgmp-dev unicode-data pkg-config
+PKGS_DEV := libcriterion-dev libjansson-dev libuv1-dev libgmp-dev libedit-dev unicode-data pkg-config
 CRITERION_LIBS = $(shell pkg-config --libs criterion 2>/dev/null || echo -lcriterion)
 
 # --- sources ----------------------------------------------------------------
@@ -37,7 +39,7 @@ ANALYZER_SRC := $(wildcard analyzer/*.c)
 ANALYZER_OBJ := $(ANALYZER_SRC:%.c=$(B)/obj/%.o)
 ANALYZER_LIB := $(B)/libochre_analyzer.a
 TEST_ANALYZER_SRC := $(wildcard tests/analyzer/test_*.c)
-ENGINE_SRC := $(wildcard engine/*.c engine/builtins/*.c)
+ENGINE_SRC := $(wildcard engine/*.c engine/builtins/*.c engine/runtime/*.c)
 ENGINE_OBJ := $(ENGINE_SRC:%.c=$(B)/obj/%.o)
 ENGINE_LIB := $(B)/libochre_engine.a
 TEST_ENGINE_SRC := $(wildcard tests/engine/test_*.c)
@@ -81,6 +83,12 @@ $(B)/gen/bi_string_case_generated.h: tools/gen_case_tables.py
 	python3 $< /usr/share/unicode > $@.tmp && mv $@.tmp $@
 $(B)/obj/engine/numconv.o: $(B)/gen/numconv_tables_generated.h
 $(B)/obj/engine/builtins/bi_string_case.o: $(B)/gen/bi_string_case_generated.h
+# The runtime's JavaScript (CommonJS loader, node: modules written in JS).
+RT_JS := $(sort $(wildcard engine/runtime/js/*.js))
+$(B)/gen/rt_js_generated.h: tools/gen_js_embed.py $(RT_JS)
+	@mkdir -p $(dir $@)
+	python3 $< $(RT_JS) > $@.tmp && mv $@.tmp $@
+$(B)/obj/engine/runtime/rt_modules.o: $(B)/gen/rt_js_generated.h
 # RegExp: Unicode property and case-folding tables (tools/gen_regexp_tables.py).
 $(B)/gen/regexp_unicode_generated.h: tools/gen_regexp_tables.py
 	@mkdir -p $(dir $@)
@@ -164,6 +172,9 @@ test-one: all unit check-gcstress $(TEST_TOOLS) $(B)/tests/run262
 	tests/cli/run_check_tests.sh $(B)
 	B=$(B) tests/lsp/run.sh
 	tests/engine/run_js.sh $(B) $(if $(filter 1,$(SAN)),--gc-stress)
+	tests/runtime/run.sh $(B)
+	tests/runtime/run_ochre_test.sh $(B)
+	tests/runtime/run_repl.sh $(B)
 	$(B)/tests/run262 --ochre $(B)/ochre --slice tests/test262/slice.txt $(if $(filter 1,$(SAN)),--sample 4 --timeout 30)
 
 test: deps
@@ -197,6 +208,7 @@ deps:
 	pkg-config --exists criterion || missing="$$missing libcriterion-dev"; \
 	pkg-config --exists jansson || missing="$$missing libjansson-dev"; \
 	pkg-config --exists libuv || missing="$$missing libuv1-dev"; \
+	pkg-config --exists libedit || missing="$$missing libedit-dev"; \
 	test -f /usr/share/unicode/DerivedCoreProperties.txt || missing="$$missing unicode-data"; \
 	test -f /usr/include/gmp.h || test -f /usr/include/x86_64-linux-gnu/gmp.h || missing="$$missing libgmp-dev"; \
 	command -v node >/dev/null || missing="$$missing nodejs npm"; \

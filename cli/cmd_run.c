@@ -23,7 +23,10 @@ const char cli_eval_usage[] =
 typedef struct RunOpts {
     int goal;  // -1: from the file name and package.json
     bool print_bytecode, gc_stress, test262;
+    bool classic_script;  // --script: a classic script (global scope), not a CommonJS module
     EnLimits limits;
+    int host_argc;      // process.argv after the executable: the script and its arguments
+    char **host_argv;
 } RunOpts;
 
 static bool has_suffix(const char *s, const char *suf) {
@@ -34,7 +37,7 @@ static bool has_suffix(const char *s, const char *suf) {
 // Parses one option; returns 1 when consumed, 0 when not an option, -1 on
 // a bad value.
 static int parse_opt(const char *a, RunOpts *o) {
-    if (!strcmp(a, "--script")) o->goal = EN_GOAL_SCRIPT;
+    if (!strcmp(a, "--script")) o->goal = EN_GOAL_SCRIPT, o->classic_script = true;
     else if (!strcmp(a, "--module")) o->goal = EN_GOAL_MODULE;
     else if (!strcmp(a, "--print-bytecode")) o->print_bytecode = true;
     else if (!strcmp(a, "--gc-stress")) o->limits.gc_stress = true;
@@ -87,26 +90,46 @@ static int run_source(const char *name, const char *src, size_t len, RunOpts *o,
     EnRuntime *rt = en_runtime_new(&o->limits);
     EnContext *cx = en_context_new(rt);
     en_context_set_print(cx, print_to_stdio, NULL);
-    if (o->test262) en_context_install_test262(cx);
+    // test262 runs with its own host ($262, print); programs get Node's
+    // (timers, process...) and the event loop.
+    if (o->test262) {
+        en_context_install_test262(cx);
+    } else {
+        EnHostOptions ho = {.argc = o->host_argc, .argv = o->host_argv};
+        if (!en_host_install(cx, &ho)) {
+            fprintf(stderr, "ochre: cannot start the runtime\n");
+            en_context_free(cx);
+            en_runtime_free(rt);
+            return CLI_EXIT_ERRORS;
+        }
+    }
     EnEvalOptions eo;
     en_eval_options_default(&eo);
     eo.filename = name;
     eo.goal = o->goal == EN_GOAL_MODULE ? EN_GOAL_MODULE : EN_GOAL_SCRIPT;
     eo.print_bytecode = o->print_bytecode;
     EnValue result = 0;
-    EnStatus st = en_eval(cx, src, len, &eo, &result);
+    // A program file in the script goal is a CommonJS module, as in node.
+    bool cjs = !o->test262 && !print_result && eo.goal == EN_GOAL_SCRIPT && !o->classic_script &&
+               !o->print_bytecode;
+    EnStatus st = cjs ? en_host_run_main(cx, name, src, len) : en_eval(cx, src, len, &eo, &result);
     if (st == EN_STATUS_OK && print_result) {
         OchBuf b = {0};
         en_value_to_display(cx, result, &b);
         if (b.data && strcmp(b.data, "undefined")) printf("%s\n", b.data);
         och_buf_free(&b);
     }
-    if (st == EN_STATUS_OK) st = en_run_jobs(cx);
-    int rc = CLI_EXIT_OK;
-    // A module graph's evaluation promise: a rejection (after the jobs ran)
+    int exit_code = 0;
+    if (st == EN_STATUS_OK) st = en_host_run(cx, &exit_code);
+    if (st == EN_STATUS_TERMINATED && en_host_exiting(cx, &exit_code)) {
+        en_exception_take(cx);  // process.exit(): not an error
+        st = EN_STATUS_OK;
+    }
+    int rc = exit_code;
+    // A module graph's evaluation promise: a rejection (after the loop ran)
     // is an uncaught exception; a top-level await that never settled ends
     // the run like node does (exit status 13).
-    if (st == EN_STATUS_OK && eo.goal == EN_GOAL_MODULE) {
+    if (st == EN_STATUS_OK && eo.goal == EN_GOAL_MODULE && !cjs) {
         EnModuleState ms = en_module_main_state(cx);
         if (ms == EN_MODULE_REJECTED) st = EN_STATUS_EXCEPTION;
         else if (ms == EN_MODULE_PENDING) {
@@ -128,6 +151,7 @@ static int run_source(const char *name, const char *src, size_t len, RunOpts *o,
         rc = CLI_EXIT_ERRORS;
     }
     fflush(stdout);
+    en_host_free(cx);
     en_context_free(cx);
     en_runtime_free(rt);
     return rc;
@@ -168,6 +192,8 @@ int cli_cmd_run(int argc, char **argv) {
         else o.goal = chk_pkgtype_goal_of_file(path) == PS_GOAL_MODULE ? EN_GOAL_MODULE
                                                                         : EN_GOAL_SCRIPT;
     }
+    o.host_argc = argc - i;
+    o.host_argv = argv + i;
     int rc = run_source(path, src, len, &o, false);
     och_free(src);
     return rc;

@@ -3,11 +3,14 @@
 // already; until they land they say so and exit with status 2.
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "cmd_check.h"
 #include "cmd_lsp.h"
+#include "cmd_repl.h"
 #include "cmd_run.h"
+#include "cmd_test.h"
 
 typedef struct Command {
     const char *name;
@@ -21,8 +24,8 @@ static const Command commands[] = {
     {"check", "find syntax errors, early errors and lint problems in files", ochre_cmd_check, cli_check_usage},
     {"run", "run a JavaScript file", cli_cmd_run, cli_run_usage},
     {"eval", "evaluate JavaScript code given on the command line", cli_cmd_eval, cli_eval_usage},
-    {"test", "run tests written with node:test", NULL, NULL},
-    {"repl", "interactive JavaScript shell", NULL, NULL},
+    {"test", "run tests written with node:test", cli_cmd_test, cli_test_usage},
+    {"repl", "interactive JavaScript shell", cli_cmd_repl, cli_repl_usage},
     {"lsp", "language server on stdin/stdout", ochre_cmd_lsp, cli_lsp_usage},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -74,6 +77,8 @@ static int cmd_help(int argc, char **argv) {
 
 int main(int argc, char **argv) {
     if (argc < 2) {
+        // `ochre` alone: the REPL on a terminal, like node.
+        if (isatty(0) && isatty(1)) return cli_cmd_repl(1, argv);
         print_usage(stderr);
         return CLI_EXIT_USAGE;
     }

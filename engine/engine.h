@@ -147,4 +147,54 @@ typedef enum EnModuleState {
 } EnModuleState;
 EnModuleState en_module_main_state(EnContext *cx);
 
+// --- Host runtime (event loop on libuv; engine/runtime/) -----------------
+typedef struct EnHostOptions {
+    int argc;            // process.argv after the executable: script path, then its arguments
+    char **argv;         // (borrowed; must outlive the host)
+    // `ochre test`: node:test reports to the runner instead of printing a
+    // summary (en_host_test_counts), with these settings (borrowed; NULL:
+    // defaults). test_depth indents the report (a file is a subtest).
+    bool test_runner;
+    const char *test_reporter;      // "tap" or "spec"
+    const char *test_name_pattern;  // a RegExp source; only matching tests run
+    uint32_t test_line;             // 1-based: only the top-level test around it (0: all)
+} EnHostOptions;
+
+// Counts reported by node:test in a test_runner host.
+typedef struct EnTestCounts {
+    uint32_t tests, suites, pass, fail, cancelled, skipped, todo;
+} EnTestCounts;
+bool en_host_test_counts(EnContext *cx, EnTestCounts *out);
+
+// Installs the Node-style host on cx: setTimeout, setInterval,
+// setImmediate and their clear functions, queueMicrotask, and `process`
+// (argv, env, exit, exitCode, nextTick, platform, hrtime, stdout.write...).
+// False with an exception pending (heap limit).
+bool en_host_install(EnContext *cx, const EnHostOptions *opts);
+// Runs the event loop after the main script: drains nextTicks and promise
+// jobs, then runs timers and immediates (draining after each) until nothing
+// is pending. Returns EN_STATUS_OK or the failure that stopped it: an
+// uncaught exception or unhandled rejection (pending, like en_eval's), or a
+// termination. *exit_code gets process.exitCode (or process.exit's code).
+EnStatus en_host_run(EnContext *cx, int *exit_code);
+// True when process.exit(code) ended the evaluation: the termination that
+// en_eval/en_host_run returned is not an error, *exit_code is the code.
+bool en_host_exiting(EnContext *cx, int *exit_code);
+// Runs `filename` (its source text src[0..len)) as the main CommonJS module:
+// require with Node's resolution (node_modules, package.json main and
+// exports), module, exports, __filename, __dirname, and the node: modules
+// the runtime has. Then call en_host_run for the event loop.
+EnStatus en_host_run_main(EnContext *cx, const char *filename, const char *src, size_t len);
+// The REPL's services: print a result inspected (and assign it to the
+// global `assign_to`, e.g. "_"; NULL: none), set a global (e.g. "_error"),
+// run the callbacks that became ready without blocking, and complete the
+// last part of a dotted name (path: "a.b." or "" for globals; word: the
+// prefix) into *out (malloc'd strings in a malloc'd array, sorted).
+void en_host_repl_print(EnContext *cx, EnValue v, const char *assign_to);
+void en_host_repl_set(EnContext *cx, const char *name, EnValue v);
+EnStatus en_host_run_pending(EnContext *cx);
+size_t en_host_repl_complete(EnContext *cx, const char *path, const char *word, char ***out);
+// Frees the host of cx (call before en_context_free). NULL host: no-op.
+void en_host_free(EnContext *cx);
+
 #endif

@@ -39,7 +39,8 @@
     X(JSON) X(ArrayBufferPrototype) X(ArrayBuffer) X(DataViewPrototype) X(DataView) \
     X(TypedArrayPrototype) X(TypedArray) X(DisposableStackPrototype)                \
     X(DisposableStack) X(AsyncDisposableStackPrototype) X(AsyncDisposableStack)     \
-    X(ThrowTypeError) X(ArrayProtoValues) X(ObjectProtoToString) X(Eval)
+    X(ThrowTypeError) X(ArrayProtoValues) X(ObjectProtoToString) X(Eval)            \
+    X(HostState)
 
 typedef enum EnIntrinsic {
 #define EN_INTRINSIC_ENUM_(id) EN_INTRINSIC_##id,
@@ -93,7 +94,8 @@ struct EnContext {
     struct EnModuleRegistry *modules;
     EnPrintFn print_fn;
     void *print_ctx;
-    void *host;                     // test262 / runtime host data
+    void *host;                     // test262 host data
+    struct RtHost *loop_host;       // the event-loop host (engine/runtime/), or NULL
 };
 
 static inline EnObject *en_intrinsic(EnContext *cx, EnIntrinsic id) { return cx->intrinsics[id]; }

@@ -57,7 +57,7 @@ static EnValue match_like(EnContext *cx, const EnArgs *args, EnWellKnownSymbol s
     en_handle_scope_open(cx, &hs);
     EnValue res = EN_EXCEPTION;
     EnValue rx = en_arg(args, 0);
-    if (!en_is_nullish(rx)) {
+    if (en_is_object(rx)) {  // primitives never delegate (ES2025)
         EnValue m;
         if (!get_method_sym(cx, rx, sym, &m)) goto out;
         if (!en_is_undefined(m)) {
@@ -113,7 +113,7 @@ EnValue en_bi_string_match_all(EnContext *cx, const EnArgs *args) {
     if (en_is_nullish(args->this_val))
         return en_throw_type_error(cx, "String.prototype.matchAll called on null or undefined");
     EnValue rx = en_arg(args, 0);
-    if (!en_is_nullish(rx) && !require_global(cx, rx, "matchAll")) return EN_EXCEPTION;
+    if (en_is_object(rx) && !require_global(cx, rx, "matchAll")) return EN_EXCEPTION;
     return match_like(cx, args, EN_SYM_matchAll, "matchAll");
 }
 
@@ -225,7 +225,7 @@ static EnValue replace_impl(EnContext *cx, const EnArgs *args, bool all) {
     EnValue res = EN_EXCEPTION;
     EnValue search_v = en_arg(args, 0), repl_v = en_arg(args, 1);
     EnValue *hrepl = en_handle(cx, repl_v);
-    if (!en_is_nullish(search_v)) {
+    if (en_is_object(search_v)) {
         if (all && !require_global(cx, search_v, name)) goto out;
         EnValue m;
         if (!get_method_sym(cx, search_v, EN_SYM_replace, &m)) goto out;
@@ -328,7 +328,7 @@ EnValue en_bi_string_split(EnContext *cx, const EnArgs *args) {
     en_handle_scope_open(cx, &hs);
     EnValue res = EN_EXCEPTION;
     EnValue sep_v = en_arg(args, 0), limit_v = en_arg(args, 1);
-    if (!en_is_nullish(sep_v)) {
+    if (en_is_object(sep_v)) {
         EnValue m;
         if (!get_method_sym(cx, sep_v, EN_SYM_split, &m)) goto out;
         if (!en_is_undefined(m)) {

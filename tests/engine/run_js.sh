@@ -25,7 +25,8 @@ for f in "$@"; do
     want_rc=$(sed -n 's/^.*\/\/ expect-exit: *\([0-9]*\).*$/\1/p' "$f" | head -1)
     want_rc=${want_rc:-0}
     for mode in "" $GC; do
-        "$OCHRE" run $mode --time-limit=20000 "$f" > "$tmp/out" 2> "$tmp/err"
+        goal=--script; case $f in *.mjs) goal=--module ;; esac
+        "$OCHRE" run $goal $mode --time-limit=20000 "$f" > "$tmp/out" 2> "$tmp/err"
         rc=$?
         if cmp -s "$tmp/out" "$tmp/expected" && [ "$rc" -eq "$want_rc" ]; then
             pass=$((pass + 1))
