@@ -14,8 +14,8 @@ pass=0
 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for f in *.js; do
-    name=${f%.js}
+for f in *.js *.mjs; do
+    name=${f%.*}
     "$OCHRE" run --time-limit=20000 "$f" > "$tmp/out" 2> "$tmp/err"
     rc=$?
     want=$(cat "$name.status")

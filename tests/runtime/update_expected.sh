@@ -5,8 +5,8 @@
 set -eu
 cd "$(dirname "$0")/cases"
 command -v node >/dev/null || { echo "update_expected.sh: node is needed" >&2; exit 2; }
-for f in *.js; do
-    name=${f%.js}
+for f in *.js *.mjs; do
+    name=${f%.*}
     set +e
     node "$f" > "$name.stdout" 2>/dev/null
     echo $? > "$name.status"

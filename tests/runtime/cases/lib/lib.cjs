@@ -1,0 +1,1 @@
+exports.helper = (x) => x * 2;
