@@ -172,7 +172,7 @@ test-one: all unit check-gcstress $(TEST_TOOLS) $(B)/tests/run262
 	tests/cli/run_check_tests.sh $(B)
 	B=$(B) tests/lsp/run.sh
 	tests/engine/run_js.sh $(B) $(if $(filter 1,$(SAN)),--gc-stress)
-	tests/runtime/run.sh $(B)
+	tests/runtime/run.sh $(B) $(if $(filter 1,$(SAN)),--gc-stress)
 	tests/runtime/run_ochre_test.sh $(B)
 	tests/runtime/run_repl.sh $(B)
 	$(B)/tests/run262 --ochre $(B)/ochre --slice tests/test262/slice.txt $(if $(filter 1,$(SAN)),--sample 4 --timeout 30)

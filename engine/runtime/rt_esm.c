@@ -29,7 +29,12 @@ static bool js_is_module(RtHost *h, const char *path) {
     EnHandleScope hs;
     en_handle_scope_open(cx, &hs);
     EnValue *hl = en_handle(cx, l);
-    EnValue arg = en_string_value(en_str_from_utf8(cx, path, strlen(path)));
+    EnString *ps = en_str_from_utf8(cx, path, strlen(path));
+    if (!ps) {
+        en_handle_scope_close(&hs);
+        return false;
+    }
+    EnValue arg = en_string_value(ps);
     en_handle(cx, arg);
     EnValue r = en_invoke(cx, *hl, atom_key(cx, "packageType"), 1, &arg);
     bool module = en_is_string(r) && en_str_length(en_as_string(r)) == 6;  // "module"
@@ -69,10 +74,11 @@ static bool esm_resolve(void *ctx, const char *referrer, const char *specifier, 
     if (l != EN_EXCEPTION) {
         EnValue *hl = en_handle(cx, l);
         const char *ref = !strncmp(referrer, "cjs:", 4) ? referrer + 4 : referrer;
-        EnValue args[2] = {en_string_value(en_str_from_utf8(cx, spec, len)),
-                           en_string_value(en_str_from_utf8(cx, ref, strlen(ref)))};
-        en_handle(cx, args[0]);
-        en_handle(cx, args[1]);
+        EnValue args[2] = {EN_UNDEFINED, EN_UNDEFINED};
+        EnString *s0 = en_str_from_utf8(cx, spec, len);
+        if (s0) en_handle(cx, args[0] = en_string_value(s0));
+        EnString *s1 = s0 ? en_str_from_utf8(cx, ref, strlen(ref)) : NULL;
+        if (s1) en_handle(cx, args[1] = en_string_value(s1));
         EnValue r = en_invoke(cx, *hl, atom_key(cx, "resolveImport"), 2, args);
         if (en_is_string(r)) {
             OchBuf b = {0};
@@ -112,7 +118,9 @@ static bool synthetic_source(RtHost *h, const char *key, char **text, size_t *le
     EnValue l = rt_loader(cx);
     if (l == EN_EXCEPTION) goto fail;
     EnValue *hl = en_handle(cx, l);
-    EnValue arg = en_string_value(en_str_from_utf8(cx, key, strlen(key)));
+    EnString *ks = en_str_from_utf8(cx, key, strlen(key));
+    if (!ks) goto fail;
+    EnValue arg = en_string_value(ks);
     en_handle(cx, arg);
     EnValue ex = en_invoke(cx, *hl, atom_key(cx, "requireKey"), 1, &arg);
     if (ex == EN_EXCEPTION) goto fail;
@@ -180,11 +188,15 @@ static bool esm_init_meta(void *ctx, EnContext *cx, const char *path, EnValue me
     bool ok = false;
     if (!strncmp(path, "node:", 5) || !strncmp(path, "cjs:", 4)) {
         EnString *name = en_atom_from_cstr(cx, "ochreRequire");
-        EnObject *f = name ? en_native_new(cx, meta_require, name, 0, EN_NATIVE_NOT_CTOR, 1) : NULL;
-        EnString *k = f ? en_str_from_utf8(cx, path, strlen(path)) : NULL;
+        if (!name) goto done;
+        EnValue *hn = en_handle(cx, en_string_value(name));
+        EnObject *f = en_native_new(cx, meta_require, en_as_string(*hn), 0, EN_NATIVE_NOT_CTOR, 1);
+        if (!f) goto done;
+        EnValue *hfn = en_handle(cx, en_object_value(f));
+        EnString *k = en_str_from_utf8(cx, path, strlen(path));
         if (!k) goto done;
-        *en_native_slot(f, 0) = en_string_value(k);
-        ok = en_define_value(cx, en_as_object(*hm), en_key_atom(name), en_object_value(f), EN_PROP_HIDDEN);
+        *en_native_slot(en_as_object(*hfn), 0) = en_string_value(k);
+        ok = en_define_value(cx, en_as_object(*hm), *hn, *hfn, EN_PROP_HIDDEN);
         goto done;
     }
     OchBuf url = {0}, dir = {0};
@@ -196,9 +208,9 @@ static bool esm_init_meta(void *ctx, EnContext *cx, const char *path, EnValue me
     EnString *fn = hu ? en_str_from_utf8(cx, path, strlen(path)) : NULL;
     EnValue *hf = fn ? en_handle(cx, en_string_value(fn)) : NULL;
     EnString *d = hf ? en_str_from_utf8(cx, dir.data, dir.len) : NULL;
-    ok = d && en_define_value(cx, en_as_object(*hm), atom_key(cx, "url"), *hu, EN_PROP_DEFAULT) &&
-         en_define_value(cx, en_as_object(*hm), atom_key(cx, "filename"), *hf, EN_PROP_DEFAULT) &&
-         en_define_value(cx, en_as_object(*hm), atom_key(cx, "dirname"), en_string_value(d), EN_PROP_DEFAULT);
+    ok = d && rt_put(cx, en_as_object(*hm), "dirname", en_string_value(d), EN_PROP_DEFAULT) &&
+         rt_put(cx, en_as_object(*hm), "url", *hu, EN_PROP_DEFAULT) &&
+         rt_put(cx, en_as_object(*hm), "filename", *hf, EN_PROP_DEFAULT);
     och_buf_free(&url);
     och_buf_free(&dir);
 done:

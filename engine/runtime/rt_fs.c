@@ -14,8 +14,6 @@
 
 #include "rt_int.h"
 
-static EnKey atom_key(EnContext *cx, const char *s) { return en_key_atom(en_atom_from_cstr(cx, s)); }
-
 // Throws Error("CODE: description, syscall 'path'") with code, errno
 // (negative, like libuv), syscall and path properties.
 static EnValue throw_errno(EnContext *cx, int e, const char *syscall, const char *path) {
@@ -23,22 +21,27 @@ static EnValue throw_errno(EnContext *cx, int e, const char *syscall, const char
     const char *code = uv_err_name(-e);
     OchBuf msg = {0};
     och_buf_printf(&msg, "%s: %s, %s '%s'", code, uv_strerror(-e), syscall, path);
+    // Every fresh string is rooted before the next allocation.
     EnString *m = en_str_from_utf8(cx, msg.data, msg.len);
     och_buf_free(&msg);
-    EnObject *err = m ? en_error_new(cx, EN_INTRINSIC_ErrorPrototype, m) : NULL;
+    if (!m) return EN_EXCEPTION;
+    EnValue *hm = en_handle(cx, en_string_value(m));
+    EnObject *err = en_error_new(cx, EN_INTRINSIC_ErrorPrototype, en_as_string(*hm));
     if (!err) return EN_EXCEPTION;
     EnValue *he = en_handle(cx, en_object_value(err));
     EnString *c = en_str_from_utf8(cx, code, strlen(code));
-    EnString *sc = c ? en_str_from_utf8(cx, syscall, strlen(syscall)) : NULL;
-    EnString *p = sc ? en_str_from_utf8(cx, path, strlen(path)) : NULL;
-    if (!p) return EN_EXCEPTION;
+    if (!c) return EN_EXCEPTION;
     EnValue *hc = en_handle(cx, en_string_value(c));
+    EnString *sc = en_str_from_utf8(cx, syscall, strlen(syscall));
+    if (!sc) return EN_EXCEPTION;
     EnValue *hsc = en_handle(cx, en_string_value(sc));
+    EnString *p = en_str_from_utf8(cx, path, strlen(path));
+    if (!p) return EN_EXCEPTION;
     EnValue *hp = en_handle(cx, en_string_value(p));
-    if (!en_define_value(cx, en_as_object(*he), atom_key(cx, "errno"), en_number(-e), EN_PROP_DEFAULT) ||
-        !en_define_value(cx, en_as_object(*he), atom_key(cx, "code"), *hc, EN_PROP_DEFAULT) ||
-        !en_define_value(cx, en_as_object(*he), atom_key(cx, "syscall"), *hsc, EN_PROP_DEFAULT) ||
-        !en_define_value(cx, en_as_object(*he), atom_key(cx, "path"), *hp, EN_PROP_DEFAULT))
+    if (!rt_put(cx, en_as_object(*he), "errno", en_number(-e), EN_PROP_DEFAULT) ||
+        !rt_put(cx, en_as_object(*he), "code", *hc, EN_PROP_DEFAULT) ||
+        !rt_put(cx, en_as_object(*he), "syscall", *hsc, EN_PROP_DEFAULT) ||
+        !rt_put(cx, en_as_object(*he), "path", *hp, EN_PROP_DEFAULT))
         return EN_EXCEPTION;
     return en_throw(cx, *he);
 }
@@ -121,7 +124,7 @@ static EnValue fs_readdir(EnContext *cx, const EnArgs *a) {
             och_vec_push(&names, och_strndup(e->d_name, strlen(e->d_name)));
     closedir(d);
     // Node returns the names sorted (libuv's scandir sorts them).
-    qsort(names.items, names.len, sizeof *names.items, cmp_names);
+    if (names.len) qsort(names.items, names.len, sizeof *names.items, cmp_names);
     EnObject *arr = en_array_new(cx, names.len);
     EnValue r = EN_EXCEPTION;
     if (arr) {

@@ -60,6 +60,11 @@ EnObject *rt_state(EnContext *cx, const char *name);
 // Calls record[0] with this_val and the arguments record[args_from..]
 // (records are arrays in HostState). EN_UNDEFINED, or EN_EXCEPTION.
 EnValue rt_call_record(RtHost *h, EnValue record, uint32_t args_from, EnValue this_val);
+// o[name] = v with attrs, rooting o, v and the key (an allocation may
+// collect); false on heap limit or when v is EN_EXCEPTION.
+bool rt_put(EnContext *cx, EnObject *o, const char *name, EnValue v, uint8_t attrs);
+// HostState[name] = v (v need not be rooted by the caller).
+bool rt_state_set(EnContext *cx, const char *name, EnValue v);
 // Replaces HostState[name] with a fresh empty array.
 bool rt_state_reset_array(EnContext *cx, const char *name);
 

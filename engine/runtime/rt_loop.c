@@ -75,12 +75,41 @@ done:
 }
 
 // Replaces HostState[name] with a fresh empty array.
+bool rt_put(EnContext *cx, EnObject *o, const char *name, EnValue v, uint8_t attrs) {
+    if (v == EN_EXCEPTION) return false;
+    EnHandleScope hs;
+    en_handle_scope_open(cx, &hs);
+    EnValue *ho = en_handle(cx, en_object_value(o));
+    EnValue *hv = en_handle(cx, v);
+    // Atoms are weak: the key is rooted too while the property is added.
+    EnString *k = en_atom_from_cstr(cx, name);
+    bool ok = false;
+    if (k) {
+        EnValue *hk = en_handle(cx, en_string_value(k));
+        ok = en_define_value(cx, en_as_object(*ho), *hk, *hv, attrs);
+    }
+    en_handle_scope_close(&hs);
+    return ok;
+}
+
+bool rt_state_set(EnContext *cx, const char *name, EnValue v) {
+    EnHandleScope hs;
+    en_handle_scope_open(cx, &hs);
+    EnValue *hv = en_handle(cx, v);
+    // Creating the key may collect: v is rooted first, the key right after.
+    EnString *k = en_atom_from_cstr(cx, name);
+    bool ok = false;
+    if (k) {
+        EnValue *hk = en_handle(cx, en_string_value(k));
+        ok = en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState), *hk, *hv, EN_PROP_WRITABLE);
+    }
+    en_handle_scope_close(&hs);
+    return ok;
+}
+
 bool rt_state_reset_array(EnContext *cx, const char *name) {
     EnObject *fresh = en_array_new(cx, 0);
-    if (!fresh) return false;
-    EnString *k = en_atom_from_cstr(cx, name);
-    return k && en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState), en_key_atom(k),
-                                en_object_value(fresh), EN_PROP_WRITABLE);
+    return fresh && rt_state_set(cx, name, en_object_value(fresh));
 }
 
 // Runs the nextTick queue once through (ticks added meanwhile included).
@@ -161,18 +190,10 @@ bool en_host_install(EnContext *cx, const EnHostOptions *opts) {
     if (!st) goto done;
     cx->intrinsics[EN_INTRINSIC_HostState] = st;
     static const char *const arrays[] = {"ticks", "immediates"};
-    for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++) {
-        EnObject *a = en_array_new(cx, 0);
-        if (!a || !en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState),
-                                   en_key_atom(en_atom_from_cstr(cx, arrays[i])),
-                                   en_object_value(a), EN_PROP_WRITABLE))
-            goto done;
-    }
+    for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
+        if (!rt_state_reset_array(cx, arrays[i])) goto done;
     EnObject *timers = en_obj_new(cx, EN_CLASS_OBJECT, NULL, 0);
-    if (!timers || !en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState),
-                                    en_key_atom(en_atom_from_cstr(cx, "timers")),
-                                    en_object_value(timers), EN_PROP_WRITABLE))
-        goto done;
+    if (!timers || !rt_state_set(cx, "timers", en_object_value(timers))) goto done;
     RtHost *h = och_calloc(1, sizeof *h);
     h->cx = cx;
     h->next_id = 1;
@@ -266,7 +287,10 @@ void en_host_free(EnContext *cx) {
     rt_console_free(h);
     uv_close((uv_handle_t *)&h->check, close_cb);
     uv_close((uv_handle_t *)&h->idle, close_cb);
-    uv_run(&h->loop, UV_RUN_NOWAIT);  // runs the close callbacks
+    // Runs the close callbacks (the first run only clears a pending
+    // uv_stop from process.exit()).
+    uv_run(&h->loop, UV_RUN_NOWAIT);
+    uv_run(&h->loop, UV_RUN_NOWAIT);
     uv_loop_close(&h->loop);
     cx->loop_host = NULL;
     och_free(h);

@@ -205,19 +205,16 @@ static bool define_test_runner(EnContext *cx, EnObject *binding) {
     if (!o) return false;
     EnValue *ho = en_handle(cx, en_object_value(o));
     const char *reporter = h->opts.test_reporter ? h->opts.test_reporter : "tap";
-    EnValue rv = utf8_value(cx, reporter, strlen(reporter));
-    if (rv == EN_EXCEPTION || !en_define_value(cx, en_as_object(*ho), atom_key(cx, "reporter"), rv, EN_PROP_DEFAULT))
+    if (!rt_put(cx, en_as_object(*ho), "reporter", utf8_value(cx, reporter, strlen(reporter)), EN_PROP_DEFAULT))
         return false;
-    if (h->opts.test_name_pattern) {
-        EnValue pv = utf8_value(cx, h->opts.test_name_pattern, strlen(h->opts.test_name_pattern));
-        if (pv == EN_EXCEPTION ||
-            !en_define_value(cx, en_as_object(*ho), atom_key(cx, "namePattern"), pv, EN_PROP_DEFAULT))
-            return false;
-    }
-    if (!en_define_value(cx, en_as_object(*ho), atom_key(cx, "line"), en_number(h->opts.test_line), EN_PROP_DEFAULT) ||
-        !en_define_value(cx, en_as_object(*ho), atom_key(cx, "depth"), en_number(1), EN_PROP_DEFAULT))
+    if (h->opts.test_name_pattern &&
+        !rt_put(cx, en_as_object(*ho), "namePattern",
+                utf8_value(cx, h->opts.test_name_pattern, strlen(h->opts.test_name_pattern)), EN_PROP_DEFAULT))
         return false;
-    return en_define_value(cx, en_as_object(*hb), atom_key(cx, "testRunner"), *ho, EN_PROP_DEFAULT);
+    if (!rt_put(cx, en_as_object(*ho), "line", en_number(h->opts.test_line), EN_PROP_DEFAULT) ||
+        !rt_put(cx, en_as_object(*ho), "depth", en_number(1), EN_PROP_DEFAULT))
+        return false;
+    return rt_put(cx, en_as_object(*hb), "testRunner", *ho, EN_PROP_DEFAULT);
 }
 
 // The binding object (also given to the node: modules written in JS).
@@ -342,7 +339,9 @@ bool rt_lazy_globals_install(EnContext *cx) {
     bool ok = false;
     for (uint32_t i = 0; i < sizeof lazy_globals / sizeof *lazy_globals; i++) {
         EnString *name = en_atom_from_cstr(cx, lazy_globals[i].global);
-        EnObject *g = name ? en_native_new(cx, lazy_get, name, 0, EN_NATIVE_NOT_CTOR, 1) : NULL;
+        if (!name) goto done;
+        en_handle(cx, en_string_value(name));
+        EnObject *g = en_native_new(cx, lazy_get, name, 0, EN_NATIVE_NOT_CTOR, 1);
         if (!g) goto done;
         *en_native_slot(g, 0) = en_number(i);
         EnValue *hg = en_handle(cx, en_object_value(g));

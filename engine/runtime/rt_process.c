@@ -18,9 +18,7 @@ extern char **environ;
 static EnKey atom_key(EnContext *cx, const char *s) { return en_key_atom(en_atom_from_cstr(cx, s)); }
 
 static bool put(EnContext *cx, EnObject *o, const char *name, EnValue v) {
-    EnValue *ho = en_handle(cx, en_object_value(o));
-    EnValue *hv = en_handle(cx, v);
-    return v != EN_EXCEPTION && en_define_value(cx, en_as_object(*ho), atom_key(cx, name), *hv, EN_PROP_DEFAULT);
+    return rt_put(cx, o, name, v, EN_PROP_DEFAULT);
 }
 
 static EnValue utf8(EnContext *cx, const char *s) {
@@ -296,10 +294,12 @@ static EnObject *env_object(EnContext *cx) {
         const char *eq = strchr(*e, '=');
         if (!eq || eq == *e) continue;
         EnString *k = en_atom_from_utf8(cx, *e, (size_t)(eq - *e));
-        EnString *v = k ? en_str_from_utf8(cx, eq + 1, strlen(eq + 1)) : NULL;
+        if (!k) return NULL;
+        EnValue *hk = en_handle(cx, en_string_value(k));
+        EnString *v = en_str_from_utf8(cx, eq + 1, strlen(eq + 1));
         if (!v) return NULL;
         EnValue *hv = en_handle(cx, en_string_value(v));
-        if (!en_define_value(cx, en_as_object(*ho), en_key_atom(k), *hv, EN_PROP_DEFAULT)) return NULL;
+        if (!en_define_value(cx, en_as_object(*ho), *hk, *hv, EN_PROP_DEFAULT)) return NULL;
     }
     return en_as_object(*ho);
 }
@@ -319,9 +319,7 @@ bool rt_process_install(EnContext *cx) {
     en_handle_scope_open(cx, &hs);
     bool ok = false;
     EnObject *events = en_obj_new(cx, EN_CLASS_OBJECT, NULL, 2);
-    if (!events || !en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState), atom_key(cx, "processEvents"),
-                                    en_object_value(events), EN_PROP_WRITABLE))
-        goto done;
+    if (!events || !rt_state_set(cx, "processEvents", en_object_value(events))) goto done;
     EnObject *p = en_obj_new_plain(cx);
     if (!p) goto done;
     EnValue *hp = en_handle(cx, en_object_value(p));

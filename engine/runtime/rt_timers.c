@@ -355,17 +355,12 @@ static EnValue immediate_has_ref(EnContext *cx, const EnArgs *a) {
 
 // --- installation ----------------------------------------------------------------
 
-static bool state_put(EnContext *cx, const char *name, EnValue v) {
-    return en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState), atom_key(cx, name), v,
-                           EN_PROP_WRITABLE);
-}
-
 static bool private_symbol(EnContext *cx, const char *name) {
     EnString *desc = en_atom_from_cstr(cx, name);
     EnSymbol *s = desc ? en_sym_new(cx, en_string_value(desc)) : NULL;
     if (!s) return false;
     s->hdr.flags |= EN_SYM_PRIVATE;
-    return state_put(cx, name, en_symbol_value(s));
+    return rt_state_set(cx, name, en_symbol_value(s));
 }
 
 static EnValue illegal_constructor(EnContext *cx, const EnArgs *a) {
@@ -381,10 +376,10 @@ static EnObject *prototype(EnContext *cx, const char *name, const char *class_na
     EnValue *hp = en_handle(cx, en_object_value(p));
     EnString *cn = en_atom_from_cstr(cx, class_name);
     EnObject *ctor = cn ? en_native_new(cx, illegal_constructor, cn, 0, EN_NATIVE_NOT_CTOR, 0) : NULL;
-    if (!ctor || !en_define_value(cx, en_as_object(*hp), en_key_atom(en_atom(cx, EN_ATOM_constructor)),
-                                  en_object_value(ctor), EN_PROP_HIDDEN))
+    EnKey ck = en_key_atom(en_atom(cx, EN_ATOM_constructor));  // a permanent atom
+    if (!ctor || !en_define_value(cx, en_as_object(*hp), ck, en_object_value(ctor), EN_PROP_HIDDEN))
         return NULL;
-    return state_put(cx, name, *hp) ? en_as_object(*hp) : NULL;
+    return rt_state_set(cx, name, *hp) ? en_as_object(*hp) : NULL;
 }
 
 bool rt_timers_install(EnContext *cx) {
@@ -392,7 +387,7 @@ bool rt_timers_install(EnContext *cx) {
     en_handle_scope_open(cx, &hs);
     bool ok = false;
     EnObject *byid = en_obj_new(cx, EN_CLASS_OBJECT, NULL, 0);
-    if (!byid || !state_put(cx, "immediates_by_id", en_object_value(byid))) goto done;
+    if (!byid || !rt_state_set(cx, "immediates_by_id", en_object_value(byid))) goto done;
     if (!private_symbol(cx, "idKey") || !private_symbol(cx, "unrefKey")) goto done;
     EnObject *tp = prototype(cx, "TimeoutPrototype", "Timeout");
     if (!tp) goto done;
