@@ -491,9 +491,9 @@ done:
     return ok;
 }
 
-// Unmapped arguments object (mapped arguments of sloppy functions with
-// simple parameter lists are not implemented yet: writes to a parameter
-// are not reflected in arguments[i] and vice versa).
+// Unmapped arguments object: strict functions and non-simple parameter
+// lists. Sloppy functions with simple parameter lists get a mapped one
+// through CallRuntime mapped_arguments (compiler.c emit_mapped_arguments).
 EnValue en_op_create_arguments(EnContext *cx, EnFrame *fr) {
     EnObject *o = en_arguments_new_unmapped(cx, fr->argc, fr->argv);
     return o ? en_object_value(o) : EN_EXCEPTION;

@@ -10,8 +10,6 @@
 
 #include "rt_int.h"
 
-static EnKey atom_key(EnContext *cx, const char *s) { return en_key_atom(en_atom_from_cstr(cx, s)); }
-
 static bool has_suffix(const char *s, const char *suf) {
     size_t n = strlen(s), m = strlen(suf);
     return n >= m && !strcmp(s + n - m, suf);
@@ -36,7 +34,7 @@ static bool js_is_module(RtHost *h, const char *path) {
     }
     EnValue arg = en_string_value(ps);
     en_handle(cx, arg);
-    EnValue r = en_invoke(cx, *hl, atom_key(cx, "packageType"), 1, &arg);
+    EnValue r = en_invoke(cx, *hl, rt_key(cx, "packageType"), 1, &arg);
     bool module = en_is_string(r) && en_str_length(en_as_string(r)) == 6;  // "module"
     if (r == EN_EXCEPTION) en_exception_take(cx);
     en_handle_scope_close(&hs);
@@ -79,7 +77,7 @@ static bool esm_resolve(void *ctx, const char *referrer, const char *specifier, 
         if (s0) en_handle(cx, args[0] = en_string_value(s0));
         EnString *s1 = s0 ? en_str_from_utf8(cx, ref, strlen(ref)) : NULL;
         if (s1) en_handle(cx, args[1] = en_string_value(s1));
-        EnValue r = en_invoke(cx, *hl, atom_key(cx, "resolveImport"), 2, args);
+        EnValue r = en_invoke(cx, *hl, rt_key(cx, "resolveImport"), 2, args);
         if (en_is_string(r)) {
             OchBuf b = {0};
             en_str_to_utf8(cx, en_as_string(r), &b);
@@ -122,7 +120,7 @@ static bool synthetic_source(RtHost *h, const char *key, char **text, size_t *le
     if (!ks) goto fail;
     EnValue arg = en_string_value(ks);
     en_handle(cx, arg);
-    EnValue ex = en_invoke(cx, *hl, atom_key(cx, "requireKey"), 1, &arg);
+    EnValue ex = en_invoke(cx, *hl, rt_key(cx, "requireKey"), 1, &arg);
     if (ex == EN_EXCEPTION) goto fail;
     EnValue *hex = en_handle(cx, ex);
     OchBuf src = {0};
@@ -177,7 +175,7 @@ static EnValue meta_require(EnContext *cx, const EnArgs *a) {
     if (l == EN_EXCEPTION) return l;
     EnValue *hl = en_handle(cx, l);
     en_handle(cx, key);
-    return en_invoke(cx, *hl, atom_key(cx, "requireKey"), 1, &key);
+    return en_invoke(cx, *hl, rt_key(cx, "requireKey"), 1, &key);
 }
 
 static bool esm_init_meta(void *ctx, EnContext *cx, const char *path, EnValue meta) {

@@ -63,6 +63,11 @@ EnValue rt_call_record(RtHost *h, EnValue record, uint32_t args_from, EnValue th
 // o[name] = v with attrs, rooting o, v and the key (an allocation may
 // collect); false on heap limit or when v is EN_EXCEPTION.
 bool rt_put(EnContext *cx, EnObject *o, const char *name, EnValue v, uint8_t attrs);
+// A property key from an ASCII name (an atom; root it if an allocation
+// follows before it is used).
+static inline EnKey rt_key(EnContext *cx, const char *name) {
+    return en_key_atom(en_atom_from_cstr(cx, name));
+}
 // HostState[name] = v (v need not be rooted by the caller).
 bool rt_state_set(EnContext *cx, const char *name, EnValue v);
 // Replaces HostState[name] with a fresh empty array.

@@ -11,8 +11,6 @@
 #include "rt_int.h"
 #include "rt_js_generated.h"
 
-static EnKey atom_key(EnContext *cx, const char *s) { return en_key_atom(en_atom_from_cstr(cx, s)); }
-
 // The first argument as a UTF-8 path (NUL-terminated); false on throw.
 static EnValue utf8_value(EnContext *cx, const char *s, size_t n) {
     EnString *str = en_str_from_utf8(cx, s, n);
@@ -113,7 +111,7 @@ static EnValue b_native_module(EnContext *cx, const EnArgs *a) {
     if (!rt_path_arg(cx, a, 0, &n)) return EN_EXCEPTION;
     EnValue r = EN_UNDEFINED;
     if (!strcmp(n.data, "process")) {
-        r = en_get(cx, en_object_value(cx->global), atom_key(cx, "process"));
+        r = en_get(cx, en_object_value(cx->global), rt_key(cx, "process"));
     } else if (!strcmp(n.data, "timers")) {
         EnObject *t = en_obj_new_plain(cx);
         if (!t) {
@@ -124,9 +122,9 @@ static EnValue b_native_module(EnContext *cx, const EnArgs *a) {
                                                 "clearTimeout", "clearInterval", "clearImmediate"};
             r = *ht;
             for (size_t i = 0; i < sizeof names / sizeof *names && r != EN_EXCEPTION; i++) {
-                EnValue f = en_get(cx, en_object_value(cx->global), atom_key(cx, names[i]));
+                EnValue f = en_get(cx, en_object_value(cx->global), rt_key(cx, names[i]));
                 if (f == EN_EXCEPTION ||
-                    !en_define_value(cx, en_as_object(*ht), atom_key(cx, names[i]), f, EN_PROP_DEFAULT))
+                    !en_define_value(cx, en_as_object(*ht), rt_key(cx, names[i]), f, EN_PROP_DEFAULT))
                     r = EN_EXCEPTION;
             }
         }
@@ -165,7 +163,7 @@ static EnValue b_test_results(EnContext *cx, const EnArgs *a) {
                           &h->counts.cancelled, &h->counts.skipped, &h->counts.todo};
     EnValue r = EN_UNDEFINED;
     for (size_t i = 0; i < 7; i++) {
-        EnValue v = en_get(cx, *hc, atom_key(cx, names[i]));
+        EnValue v = en_get(cx, *hc, rt_key(cx, names[i]));
         double d = 0;
         if (v == EN_EXCEPTION || !en_to_number(cx, v, &d)) {
             r = EN_EXCEPTION;
@@ -190,8 +188,8 @@ static EnValue b_function_lines(EnContext *cx, const EnArgs *a) {
     EnObject *o = en_obj_new_plain(cx);
     if (!o) return EN_EXCEPTION;
     EnValue *ho = en_handle(cx, en_object_value(o));
-    if (!en_define_value(cx, en_as_object(*ho), atom_key(cx, "start"), en_number(s.line + 1), EN_PROP_DEFAULT) ||
-        !en_define_value(cx, en_as_object(*ho), atom_key(cx, "end"), en_number(e.line + 1), EN_PROP_DEFAULT))
+    if (!en_define_value(cx, en_as_object(*ho), rt_key(cx, "start"), en_number(s.line + 1), EN_PROP_DEFAULT) ||
+        !en_define_value(cx, en_as_object(*ho), rt_key(cx, "end"), en_number(e.line + 1), EN_PROP_DEFAULT))
         return EN_EXCEPTION;
     return *ho;
 }
@@ -242,12 +240,12 @@ static EnObject *make_binding(EnContext *cx) {
 // The binding object of this context (created once, kept in HostState).
 static EnValue shared_binding(EnContext *cx) {
     EnObject *st = en_intrinsic(cx, EN_INTRINSIC_HostState);
-    EnValue b = en_get(cx, en_object_value(st), atom_key(cx, "binding"));
+    EnValue b = en_get(cx, en_object_value(st), rt_key(cx, "binding"));
     if (en_is_object(b) || b == EN_EXCEPTION) return b;
     EnObject *nb = make_binding(cx);
     if (!nb) return EN_EXCEPTION;
     EnValue *hb = en_handle(cx, en_object_value(nb));
-    if (!en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState), atom_key(cx, "binding"), *hb,
+    if (!en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState), rt_key(cx, "binding"), *hb,
                          EN_PROP_WRITABLE))
         return EN_EXCEPTION;
     return *hb;
@@ -260,7 +258,7 @@ static EnValue internal_module(EnContext *cx, const char *name) {
     OchBuf key = {0};
     och_buf_printf(&key, "module:%s", name);
     EnObject *st = en_intrinsic(cx, EN_INTRINSIC_HostState);
-    EnValue cached = en_get(cx, en_object_value(st), atom_key(cx, key.data));
+    EnValue cached = en_get(cx, en_object_value(st), rt_key(cx, key.data));
     if (en_is_object(cached) || cached == EN_EXCEPTION) {
         och_buf_free(&key);
         return cached;
@@ -288,13 +286,13 @@ static EnValue internal_module(EnContext *cx, const char *name) {
     if (!exports) goto done;
     EnValue *hm = en_handle(cx, en_object_value(module));
     EnValue *he = en_handle(cx, en_object_value(exports));
-    if (!en_define_value(cx, en_as_object(*hm), atom_key(cx, "exports"), *he, EN_PROP_DEFAULT)) goto done;
+    if (!en_define_value(cx, en_as_object(*hm), rt_key(cx, "exports"), *he, EN_PROP_DEFAULT)) goto done;
     EnValue call[6] = {*he, EN_UNDEFINED, *hm, args[1], args[1], *hb};
     if (en_call(cx, *hf, *he, 6, call) == EN_EXCEPTION) goto done;
-    EnValue ex = en_get(cx, *hm, atom_key(cx, "exports"));
+    EnValue ex = en_get(cx, *hm, rt_key(cx, "exports"));
     if (ex == EN_EXCEPTION) goto done;
     EnValue *hx = en_handle(cx, ex);
-    if (!en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState), atom_key(cx, key.data), *hx, EN_PROP_WRITABLE))
+    if (!en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState), rt_key(cx, key.data), *hx, EN_PROP_WRITABLE))
         goto done;
     r = *hx;
 done:
@@ -318,17 +316,17 @@ static EnValue lazy_get(EnContext *cx, const EnArgs *a) {
     uint32_t i = (uint32_t)en_as_number(*en_native_slot(a->callee, 0));
     EnValue ex = internal_module(cx, lazy_globals[i].module);
     if (ex == EN_EXCEPTION) return ex;
-    EnValue v = en_get(cx, ex, atom_key(cx, lazy_globals[i].global));
+    EnValue v = en_get(cx, ex, rt_key(cx, lazy_globals[i].global));
     if (v == EN_EXCEPTION) return v;
     EnValue *hv = en_handle(cx, v);
-    if (!en_define_value(cx, cx->global, atom_key(cx, lazy_globals[i].global), *hv, EN_PROP_HIDDEN))
+    if (!en_define_value(cx, cx->global, rt_key(cx, lazy_globals[i].global), *hv, EN_PROP_HIDDEN))
         return EN_EXCEPTION;
     return *hv;
 }
 
 static EnValue lazy_set(EnContext *cx, const EnArgs *a) {
     uint32_t i = (uint32_t)en_as_number(*en_native_slot(a->callee, 0));
-    if (!en_define_value(cx, cx->global, atom_key(cx, lazy_globals[i].global), en_arg(a, 0), EN_PROP_HIDDEN))
+    if (!en_define_value(cx, cx->global, rt_key(cx, lazy_globals[i].global), en_arg(a, 0), EN_PROP_HIDDEN))
         return EN_EXCEPTION;
     return EN_UNDEFINED;
 }
@@ -362,7 +360,7 @@ done:
 // once per context and kept in HostState.
 EnValue rt_loader(EnContext *cx) {
     EnObject *st = en_intrinsic(cx, EN_INTRINSIC_HostState);
-    EnValue l = en_get(cx, en_object_value(st), atom_key(cx, "loader"));
+    EnValue l = en_get(cx, en_object_value(st), rt_key(cx, "loader"));
     if (en_is_object(l) || l == EN_EXCEPTION) return l;
     size_t len = 0;
     const char *src = js_source("cjs_loader", &len);
@@ -378,7 +376,7 @@ EnValue rt_loader(EnContext *cx) {
     l = en_call(cx, *hf, EN_UNDEFINED, 1, &bv);
     if (l == EN_EXCEPTION) return l;
     EnValue *hl = en_handle(cx, l);
-    if (!en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState), atom_key(cx, "loader"), *hl,
+    if (!en_define_value(cx, en_intrinsic(cx, EN_INTRINSIC_HostState), rt_key(cx, "loader"), *hl,
                          EN_PROP_WRITABLE))
         return EN_EXCEPTION;
     return *hl;
@@ -399,7 +397,7 @@ EnStatus en_host_run_main(EnContext *cx, const char *filename, const char *src, 
     args[1] = utf8_value(cx, src, len);
     if (args[1] == EN_EXCEPTION) goto done;
     en_handle(cx, args[1]);
-    if (en_invoke(cx, *hl, atom_key(cx, "runMain"), 2, args) == EN_EXCEPTION) goto done;
+    if (en_invoke(cx, *hl, rt_key(cx, "runMain"), 2, args) == EN_EXCEPTION) goto done;
     st = EN_STATUS_OK;
 done:
     if (st != EN_STATUS_OK && cx->terminating) st = EN_STATUS_TERMINATED;

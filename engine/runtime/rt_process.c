@@ -15,8 +15,6 @@
 
 extern char **environ;
 
-static EnKey atom_key(EnContext *cx, const char *s) { return en_key_atom(en_atom_from_cstr(cx, s)); }
-
 static bool put(EnContext *cx, EnObject *o, const char *name, EnValue v) {
     return rt_put(cx, o, name, v, EN_PROP_DEFAULT);
 }
@@ -42,7 +40,7 @@ static EnValue next_tick(EnContext *cx, const EnArgs *a) {
 // [listener, once] records, in registration order.
 
 static EnValue events_table(EnContext *cx) {
-    return en_get(cx, en_object_value(en_intrinsic(cx, EN_INTRINSIC_HostState)), atom_key(cx, "processEvents"));
+    return en_get(cx, en_object_value(en_intrinsic(cx, EN_INTRINSIC_HostState)), rt_key(cx, "processEvents"));
 }
 
 static EnValue listeners_of(EnContext *cx, EnValue event, bool create) {
@@ -136,7 +134,7 @@ EnValue rt_process_emit(EnContext *cx, EnValue event, uint32_t argc, const EnVal
     EnValue *hs_ = en_handle(cx, snap);
     uint64_t n = 0;
     if (!en_length_of_array_like(cx, *hs_, &n)) goto done;
-    EnValue process = en_get(cx, en_object_value(cx->global), atom_key(cx, "process"));
+    EnValue process = en_get(cx, en_object_value(cx->global), rt_key(cx, "process"));
     EnValue *hp = en_handle(cx, process);
     for (uint32_t i = 0; i < n; i++) {
         EnValue r = en_get_index(cx, *hs_, i);
@@ -184,7 +182,7 @@ static EnValue process_exit(EnContext *cx, const EnArgs *a) {
     RtHost *h = rt_host_of(cx);
     double code = 0;
     EnValue c = en_arg(a, 0);
-    if (en_is_undefined(c)) c = en_get(cx, a->this_val, atom_key(cx, "exitCode"));
+    if (en_is_undefined(c)) c = en_get(cx, a->this_val, rt_key(cx, "exitCode"));
     if (c == EN_EXCEPTION) return c;
     if (!en_is_undefined(c) && !en_to_number(cx, c, &code)) return EN_EXCEPTION;
     h->exiting = true;
@@ -378,7 +376,7 @@ bool rt_process_install(EnContext *cx) {
     if (!out || !put(cx, P, "stdout", en_object_value(out))) goto done;
     EnObject *err = stream(cx, stderr_write, 2);
     if (!err || !put(cx, P, "stderr", en_object_value(err))) goto done;
-    if (!en_define_value(cx, cx->global, atom_key(cx, "process"), *hp, EN_PROP_HIDDEN)) goto done;
+    if (!en_define_value(cx, cx->global, rt_key(cx, "process"), *hp, EN_PROP_HIDDEN)) goto done;
     if (!start_ns) start_ns = rt_now_ns();
     EnObject *perf = en_obj_new_plain(cx);
     if (!perf) goto done;
@@ -388,7 +386,7 @@ bool rt_process_install(EnContext *cx) {
     double origin = (double)rt_now.tv_sec * 1e3 + (double)rt_now.tv_nsec / 1e6 - (double)(rt_now_ns() - start_ns) / 1e6;
     if (!en_define_method(cx, en_as_object(*hperf), "now", performance_now, 0) ||
         !put(cx, en_as_object(*hperf), "timeOrigin", en_number(origin)) ||
-        !en_define_value(cx, cx->global, atom_key(cx, "performance"), *hperf, EN_PROP_HIDDEN))
+        !en_define_value(cx, cx->global, rt_key(cx, "performance"), *hperf, EN_PROP_HIDDEN))
         goto done;
     ok = en_define_method(cx, cx->global, "queueMicrotask", queue_microtask, 1) != NULL;
 #undef P

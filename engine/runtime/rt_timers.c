@@ -11,10 +11,8 @@
 
 #define TIMEOUT_MAX 2147483647.0
 
-static EnKey atom_key(EnContext *cx, const char *s) { return en_key_atom(en_atom_from_cstr(cx, s)); }
-
 static EnValue state_get(EnContext *cx, const char *name) {
-    return en_get(cx, en_object_value(en_intrinsic(cx, EN_INTRINSIC_HostState)), atom_key(cx, name));
+    return en_get(cx, en_object_value(en_intrinsic(cx, EN_INTRINSIC_HostState)), rt_key(cx, name));
 }
 
 // The hidden id of a Timeout/Immediate object (a private symbol key), or of
